@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './open.js';
+import { joinVisualLines } from '../pipeline/text/lines.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
 import { SubmissionMetaSchema } from '../models/submission.js';
 import { SectionSpanSchema } from '../models/section.js';
@@ -70,12 +71,17 @@ export function listSubmissionIds(db: Db): number[] {
   return (db.prepare('SELECT id FROM submissions ORDER BY file_name, id').all() as { id: number }[]).map((r) => r.id);
 }
 
-/** Expand cells into the nRows × nCols grid, a merged cell's text repeated in every position it covers. */
+/**
+ * Expand cells into the nRows × nCols grid, a merged cell's text repeated in every position it covers.
+ * A cell's visual lines are joined into its logical text (a word or date broken by the cell's width is
+ * rejoined), as the eval truth's grid is written.
+ */
 export function cellsToGrid(nRows: number, nCols: number, cells: { r: number; c: number; rowspan: number; colspan: number; text: string }[]): string[][] {
   const grid = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => ''));
   for (const cell of cells) {
+    const text = joinVisualLines(cell.text.split('\n'));
     for (let r = cell.r; r < Math.min(nRows, cell.r + cell.rowspan); r++) {
-      for (let c = cell.c; c < Math.min(nCols, cell.c + cell.colspan); c++) grid[r]![c] = cell.text;
+      for (let c = cell.c; c < Math.min(nCols, cell.c + cell.colspan); c++) grid[r]![c] = text;
     }
   }
   return grid;
