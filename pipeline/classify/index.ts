@@ -1,0 +1,154 @@
+import type { Classification, SectionKind, SectionSpan, SectionSubtype } from '../../models/section.js';
+import { canonicalText, fuzzyIncludes, toAsciiDigits } from '../normalise/index.js';
+import { CUES } from './cues.js';
+
+/** What the classifier looks at for one page: its text lines in reading order and its tables' shapes. */
+export interface ClassifyInput {
+  page: number;
+  lines: string[];
+  tables: { nRows: number; nCols: number; headerText: string }[];
+}
+
+const SECTIONS: SectionKind[] = ['letter', 'minutes', 'annex5', 'certificate', 'other'];
+const DEFAULT_SUBTYPE: Record<SectionKind, SectionSubtype> = {
+  letter: 'cover_letter',
+  minutes: 'minutes_body',
+  annex5: 'annex5',
+  certificate: 'certificate',
+  other: 'cover_page',
+};
+/** below this much evidence a page is treated as the continuation of the one before */
+const MIN_EVIDENCE = 3;
+const INDICATOR_CODE = /\[\s*\d\s*\.\s*\d\s*\.\s*\d\s*\]/g;
+
+interface Scored {
+  scores: Record<SectionKind, number>;
+  subtypeScores: Map<SectionSubtype, number>;
+  evidence: string[];
+}
+
+function scorePage(input: ClassifyInput): Scored {
+  const lines = input.lines.map((l) => canonicalText(l)).filter((l) => l.trim() !== '');
+  // titles sit in the first lines after the letterhead (which itself takes 3–6 lines)
+  const headCount = Math.max(7, Math.ceil(lines.length / 3));
+  const head = lines.slice(0, headCount).join('\n');
+  const all = lines.join('\n');
+  const scores: Record<SectionKind, number> = { letter: 0, minutes: 0, annex5: 0, certificate: 0, other: 0 };
+  const subtypeScores = new Map<SectionSubtype, number>();
+  const evidence: string[] = [];
+  const add = (section: SectionKind, subtype: SectionSubtype | undefined, w: number, why: string) => {
+    scores[section] += w;
+    if (subtype) subtypeScores.set(subtype, (subtypeScores.get(subtype) ?? 0) + w);
+    evidence.push(`${section}${subtype ? `/${subtype}` : ''} +${w}: ${why}`);
+  };
+
+  const headLines = lines.slice(0, headCount);
+  for (const cue of CUES) {
+    if (cue.zone === 'line') {
+      // a title line: the phrase is (nearly) the whole line, not a word inside a table row or sentence
+      const hit = headLines.some((l) => l.trim().length <= cue.phrase.length + 4 && fuzzyIncludes(l, cue.phrase, 0.8));
+      if (hit) add(cue.section, cue.subtype, cue.weight, `title "${cue.phrase}"`);
+      continue;
+    }
+    const text = cue.zone === 'head' ? head : all;
+    // short phrases must match exactly (a 2-letter slip turns নোটিশ into another word); long ones fuzzily
+    const threshold = cue.phrase.length <= 6 ? 1 : 0.8;
+    if (fuzzyIncludes(text, cue.phrase, threshold)) add(cue.section, cue.subtype, cue.weight, cue.phrase);
+  }
+
+  // layout: the Annex 5 table is wide and full of bracketed indicator codes
+  const codes = toAsciiDigits(all).match(INDICATOR_CODE)?.length ?? 0;
+  const wide = input.tables.some((t) => t.nCols >= 8);
+  if (wide && codes >= 2) add('annex5', undefined, 3, `${codes} indicator codes in a ${Math.max(...input.tables.map((t) => t.nCols))}-column table`);
+  else if (wide) add('annex5', undefined, 1, 'table with ≥ 8 columns');
+  // a cover page is a handful of title lines and nothing else
+  if (input.tables.length === 0 && lines.length > 0 && lines.length <= 14 && scores.letter < 3) {
+    add('other', 'cover_page', 1, `short page (${lines.length} lines, no table)`);
+  }
+  return { scores, subtypeScores, evidence };
+}
+
+function best(scored: Scored): { section: SectionKind; score: number; confidence: number } {
+  let section: SectionKind = 'other';
+  let score = 0;
+  for (const s of SECTIONS) if (scored.scores[s] > score) [section, score] = [s, scored.scores[s]];
+  const total = SECTIONS.reduce((a, s) => a + scored.scores[s], 0);
+  // share of the evidence, tempered by how much evidence there is at all
+  const confidence = total > 0 ? (score / total) * Math.min(1, score / (MIN_EVIDENCE * 2)) : 0;
+  return { section, score, confidence };
+}
+
+function subtypeFor(section: SectionKind, scored: Scored): SectionSubtype {
+  let pick = DEFAULT_SUBTYPE[section];
+  let top = 0;
+  for (const [st, w] of scored.subtypeScores) {
+    if (st === 'cover_letter' || st === 'minutes_body') continue; // the defaults; only specific ones override
+    if (sectionOfSubtype(st) === section && w > top) [pick, top] = [st, w];
+  }
+  return pick;
+}
+
+function sectionOfSubtype(st: SectionSubtype): SectionKind | null {
+  return CUES.find((c) => c.subtype === st)?.section ?? null;
+}
+
+/**
+ * Classify every page of a submission. A page with too little evidence of its own (a table continued
+ * from the previous page, the second page of a letter) inherits the previous page's section, more
+ * readily when its table has the previous table's column count.
+ */
+export function classifyPages(pages: ClassifyInput[]): Classification[] {
+  const out: Classification[] = [];
+  pages.forEach((p, i) => {
+    const scored = scorePage(p);
+    const b = best(scored);
+    const prev = out[i - 1];
+    const prevTables = pages[i - 1]?.tables ?? [];
+    const sameTable =
+      p.tables.length > 0 && prevTables.length > 0 && p.tables[0]!.nCols === prevTables[prevTables.length - 1]!.nCols;
+    const weak = b.score < MIN_EVIDENCE || (sameTable && prev && prev.section !== b.section && b.score < MIN_EVIDENCE * 2);
+    if (prev && weak) {
+      out.push({
+        section: prev.section,
+        subtype: prev.subtype,
+        confidence: Math.max(0.3, Math.min(prev.confidence, sameTable ? 0.8 : 0.5)),
+        evidence: [`continues page ${pages[i - 1]!.page}${sameTable ? ' (same table columns)' : ''}`, ...scored.evidence],
+      });
+      return;
+    }
+    // the same table going on from the previous page agrees with the page's own evidence: more certain
+    const agrees = sameTable && prev && prev.section === b.section;
+    out.push({
+      section: b.section,
+      subtype: agrees ? prev.subtype : subtypeFor(b.section, scored),
+      confidence: Number((agrees ? Math.max(b.confidence, 0.8) : b.confidence).toFixed(3)),
+      evidence: [
+        ...(agrees ? [`continues page ${pages[i - 1]!.page} (same table columns)`] : []),
+        ...(scored.evidence.length ? scored.evidence : ['no evidence']),
+      ],
+    });
+  });
+  return out;
+}
+
+/** Group consecutive pages of one section and subtype into documents. */
+export function splitSections(pages: { page: number; classification: Classification }[]): SectionSpan[] {
+  const spans: SectionSpan[] = [];
+  for (const p of pages) {
+    const last = spans[spans.length - 1];
+    const c = p.classification;
+    // a new letter or certificate starts at its own memo/letterhead; continuation pages were already
+    // given the previous page's section, so a change of section or subtype is the boundary
+    if (last && last.section === c.section && last.subtype === c.subtype && !startsNewDocument(c)) {
+      last.pages.push(p.page);
+    } else {
+      spans.push({ index: spans.length, section: c.section, subtype: c.subtype, pages: [p.page] });
+    }
+  }
+  return spans;
+}
+
+function startsNewDocument(c: Classification): boolean {
+  // each certificate is a document of its own page
+  return c.section === 'certificate' && !c.evidence[0]?.startsWith('continues');
+}

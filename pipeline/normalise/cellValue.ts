@@ -1,0 +1,130 @@
+/**
+ * Table cells in the export's value format (../shared/eval/README.md, "value normalisation"): a number
+ * (a percentage as its number), an ISO date, {count, date} for "১টি ১২/০৯/২২", null for "-" or a blank cell,
+ * {notApplicable: true} for "প্রযোজ্য নয়"; anything else stays the canonical text and is flagged 'unparsed'.
+ * The hint says what the column holds (from the row's unit); OCR repairs run only where a number or a date
+ * is expected, so free text is never "repaired" into a number.
+ */
+import type { CellHint, NormResult } from '../../models/value.js';
+import { findDates, parseDate } from './dates.js';
+import { keySimilarity } from './fuzzy.js';
+import { DASHES, parseNumber } from './numbers.js';
+import { digitsToAscii, hasDigit } from './ocrRepair.js';
+import { MAX_VALUE_LENGTH, Trace, UNPARSED_CONFIDENCE, rawString } from './result.js';
+import { canonicalText, comparisonKey } from './text.js';
+
+const NOT_APPLICABLE = ['প্রযোজ্য নয়', 'প্রযোজ্য নহে', 'অপ্রযোজ্য', 'প্রযোজ্য নেই', 'N/A', 'NA', 'not applicable'].map(comparisonKey);
+const NOT_APPLICABLE_MAIN = comparisonKey('প্রযোজ্য নয়');
+
+/** Unit cell (একক) → the unit's name in the truth format. */
+const UNITS: Array<[string, 'date' | 'percent' | 'count']> = [
+  ['তারিখ', 'date'],
+  ['তাং', 'date'],
+  ['date', 'date'],
+  ['%', 'percent'],
+  ['শতাংশ', 'percent'],
+  ['শতকরা', 'percent'],
+  ['শতকরা হার', 'percent'],
+  ['% হার', 'percent'],
+  ['হার', 'percent'],
+  ['percent', 'percent'],
+  ['percentage', 'percent'],
+  ['সংখ্যা', 'count'],
+  ['সংখ্যা (টি)', 'count'],
+  ['টি', 'count'],
+  ['জন', 'count'],
+  ['number', 'count'],
+  ['count', 'count'],
+];
+const unitKey = (w: string) => comparisonKey(w) || w.replace(/\s+/g, '');
+const UNIT_KEYS = UNITS.map(([w, u]) => [unitKey(w), u] as const);
+
+const NUMERIC_HINTS = new Set<CellHint>(['date', 'percent', 'count', 'number']);
+const COUNT_DATE_RE = /^(\d{1,3})\s*(?:টি|টা)\s*[,;:(]?\s*(.+?)\s*\)?$/;
+
+/** Parse one table cell. Never throws; the raw text is always kept in `raw`. */
+export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResult {
+  const r = rawString(raw);
+  const s = canonicalText(r, { singleLine: true });
+  const trace = new Trace();
+  if (s === '') return trace.note('blank').result(r, null, 'blank');
+  if (DASHES.has(s)) return trace.note('dash').result(r, null, 'dash');
+  if (s.length > MAX_VALUE_LENGTH) return trace.note('too-long').note('unparsed').capConfidence(UNPARSED_CONFIDENCE).result(r, s, 'text');
+
+  const na = notApplicable(s, trace);
+  if (na) return trace.result(r, { notApplicable: true }, 'notApplicable');
+  if (hint === 'unit') return parseUnit(r);
+
+  const repair = NUMERIC_HINTS.has(hint);
+  if (hasDigit(s)) {
+    const countDate = parseCountDate(s, repair);
+    if (countDate) return { ...countDate, raw: r };
+    const date = parseDate(s, { repair });
+    if (date.kind === 'date' || date.flags.includes('impossible-date')) {
+      const { bangla: _bangla, ...rest } = date;
+      return { ...rest, raw: r };
+    }
+    const num = parseNumber(s, { repair, allowUnitSuffix: false, allowFraction: false, allowWords: false });
+    if (num.kind === 'number' || num.kind === 'percent' || num.kind === 'count') return { ...num, raw: r };
+  } else if (repair) {
+    const words = parseNumber(s, { repair, allowWords: true });
+    if (words.kind === 'number' || words.kind === 'count') return { ...words, raw: r };
+  }
+
+  if (hint === 'text') return trace.result(r, s, 'text');
+  if (hasDigit(s)) {
+    const dates = findDates(s).length;
+    trace.note(dates > 0 ? 'contains-date' : 'contains-number');
+    if (dates > 1) trace.note('multiple-dates');
+  }
+  return trace.note('unparsed').capConfidence(UNPARSED_CONFIDENCE).result(r, s, 'text');
+}
+
+function notApplicable(s: string, trace: Trace): boolean {
+  const k = comparisonKey(s);
+  if (NOT_APPLICABLE.includes(k)) return true;
+  // OCR-noisy "প্রযোজ্য নয়" (one letter lost, added or misread); "প্রযোজ্য" alone (applicable!) must not match.
+  if (Math.abs(k.length - NOT_APPLICABLE_MAIN.length) <= 1 && !hasDigit(s) && keySimilarity(k, NOT_APPLICABLE_MAIN) >= 0.8) {
+    trace.note('fuzzy-not-applicable');
+    return true;
+  }
+  return false;
+}
+
+/** "১টি ১২/০৯/২২", "০১টি, ১৫/১/২৩", "১টি (২৯-১০-২০২৩)" → {count, date}. */
+function parseCountDate(s: string, repair: boolean): NormResult | null {
+  const trace = new Trace();
+  const ascii = digitsToAscii(s, { repair }, trace);
+  const m = COUNT_DATE_RE.exec(ascii);
+  if (!m) return null;
+  const date = parseDate(m[2], { repair });
+  if (date.kind !== 'date' || typeof date.value !== 'string') return null;
+  trace.absorb(date);
+  return trace.result(s, { count: Number(m[1]), date: date.value }, 'countDate');
+}
+
+/** The unit cell: তারিখ → "date", % → "percent", সংখ্যা → "count"; anything else flagged text. */
+export function parseUnit(raw: unknown): NormResult<string | null> {
+  const r = rawString(raw);
+  const s = canonicalText(r, { singleLine: true });
+  const trace = new Trace();
+  if (s === '') return trace.note('blank').result(r, null, 'blank');
+  const k = unitKey(s);
+  const exact = UNIT_KEYS.find(([u]) => u === k);
+  if (exact) return trace.result(r, exact[1], 'unit');
+  if (k.length >= 3 && s.length <= 40) {
+    let best: (typeof UNIT_KEYS)[number] | null = null;
+    let bestScore = 0;
+    for (const entry of UNIT_KEYS) {
+      if (entry[0].length < 3) continue;
+      const score = keySimilarity(k, entry[0]);
+      if (score > bestScore) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    // Unit words are short and OCR drops ya-phala (সংখ্যা → সংখা, 0.67), so the bar is lower than for labels.
+    if (best && bestScore >= 0.65) return trace.note('fuzzy-unit').result(r, best[1], 'unit');
+  }
+  return trace.note('unparsed').capConfidence(UNPARSED_CONFIDENCE).result(r, s, 'text');
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run samples`: renders the committed sample submissions into samples/pdf and samples/truth.
+ *   tsx samples/generator/generate.ts [--seed S] [--out DIR] [--only ID] [--png DIR]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { DEFAULT_SEED, samplePlans } from './plans.js';
+import { buildSubmission } from './submission.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const program = new Command()
+  .name('generate')
+  .description('render the sample submissions (image-only PDFs + truth JSON)')
+  .option('--seed <seed>', 'seed of the whole set', DEFAULT_SEED)
+  .option('--out <dir>', 'folder holding pdf/ and truth/', path.resolve(here, '..'))
+  .option('--only <id>', 'render one submission only')
+  .option('--png <dir>', 'also write each page image (JPEG) here, for looking at');
+program.parse();
+const opts = program.opts<{ seed: string; out: string; only?: string; png?: string }>();
+
+const pdfDir = path.join(opts.out, 'pdf');
+const truthDir = path.join(opts.out, 'truth');
+fs.mkdirSync(pdfDir, { recursive: true });
+fs.mkdirSync(truthDir, { recursive: true });
+if (opts.png) fs.mkdirSync(opts.png, { recursive: true });
+
+let total = 0;
+for (const plan of samplePlans(opts.seed)) {
+  if (opts.only && plan.id !== opts.only) continue;
+  const t0 = Date.now();
+  const built = await buildSubmission(plan);
+  fs.writeFileSync(path.join(pdfDir, `${plan.id}.pdf`), built.pdf);
+  fs.writeFileSync(path.join(truthDir, `${plan.id}.truth.json`), JSON.stringify(built.truth, null, 1) + '\n');
+  if (opts.png) built.jpegs.forEach((j, i) => fs.writeFileSync(path.join(opts.png!, `${plan.id}.p${String(i + 1).padStart(2, '0')}.jpg`), j));
+  total += built.pdf.length;
+  const pages = built.truth.pages.map((p) => `${p.subtype}${p.orientation === 'landscape' ? '(L)' : ''}${p.rotation ? `@${p.rotation}` : ''}`).join(', ');
+  console.log(`${plan.id}: ${plan.tier} ${built.truth.font} ${plan.dpi} dpi, ${built.truth.pageCount} pages, ${(built.pdf.length / 1024).toFixed(0)} KB, ${((Date.now() - t0) / 1000).toFixed(1)} s — ${pages}`);
+}
+console.log(`total ${(total / 1024 / 1024).toFixed(2)} MB`);
