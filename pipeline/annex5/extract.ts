@@ -1,0 +1,346 @@
+/**
+ * Indicator records from a logical Annex 5 table: one record per data row that carries a credible indicator
+ * code, every value with its raw text, normalised value, confidence and cell box. Header rows, the numbered
+ * row, blank rows and the মোট (total) row produce nothing.
+ */
+import { catalogueFor, type CatalogueIndicator } from '../../models/catalogue.js';
+import type { Box } from '../../models/geometry.js';
+import type { IndicatorField, IndicatorRecord, ValidationFlag } from '../../models/indicator.js';
+import type { Table, TableCell } from '../../models/table.js';
+import type { CellHint, NormResult, Quarter } from '../../models/value.js';
+import { canonicalText, parseCellValue, parseCode, parseUnit, similarity } from '../normalise/index.js';
+import { findIndicatorCodeHits, leadingActivityCode, type CodeHit } from './codes.js';
+import { comparisonKey, hasWord } from './fuzzy.js';
+import { unitOf } from './labels.js';
+import type { ColumnKey, HeaderMapping, LogicalTable, TablePart } from './types.js';
+
+export interface ExtractContext {
+  /** "2023-24"; enables the catalogue for recovering unreadable codes */
+  fiscalYear?: string | null;
+  quarter?: Quarter | null;
+}
+
+type Unit = 'date' | 'percent' | 'count';
+const VALUE_KEYS = ['weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score', 'remarks'] as const;
+type ValueKey = (typeof VALUE_KEYS)[number];
+
+/** Field given for a column the layout does not print. */
+const NOT_PRINTED: IndicatorField = { raw: null, value: null, confidence: null, bbox: null, printed: false };
+
+/** Below this share of a catalogue wording, an unreadable code is not recovered from the text. */
+const CATALOGUE_MATCH = 0.75;
+/** Confidence multiplier for everything in a row whose code had to be derived. */
+const DERIVED_CODE_CONFIDENCE = 0.5;
+
+/** The cell covering each grid position, for boxes and OCR confidence of merged cells. */
+function cellIndex(table: Table): (r: number, c: number) => TableCell | null {
+  const at = new Map<string, TableCell>();
+  for (const cell of table.cells) {
+    for (let r = cell.r; r < cell.r + cell.rowspan; r++) for (let c = cell.c; c < cell.c + cell.colspan; c++) at.set(`${r},${c}`, cell);
+  }
+  return (r, c) => at.get(`${r},${c}`) ?? null;
+}
+
+interface RowCell {
+  text: string;
+  cell: TableCell | null;
+}
+
+interface RowView {
+  part: TablePart;
+  r: number;
+  get(key: ColumnKey): RowCell | null;
+}
+
+function rowView(part: TablePart, mapping: HeaderMapping, r: number, cellAt: (r: number, c: number) => TableCell | null): RowView {
+  return {
+    part,
+    r,
+    get(key) {
+      const c = mapping.byKey[key];
+      if (c === undefined) return null;
+      const text = canonicalText(part.table.grid[r]?.[c] ?? '', { singleLine: true });
+      return { text, cell: cellAt(r, c) };
+    },
+  };
+}
+
+function ocrConfidence(cell: TableCell | null): number {
+  return cell?.conf == null ? 1 : Math.max(0, Math.min(1, cell.conf / 100));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function field(rc: RowCell, norm: NormResult, extra = 1): IndicatorField {
+  return {
+    raw: rc.text,
+    value: norm.value,
+    confidence: round(ocrConfidence(rc.cell) * norm.confidence * extra),
+    bbox: rc.cell ? rc.cell.bbox : null,
+    printed: true,
+  };
+}
+
+/** How a value column is parsed, following the row's unit: dates for তারিখ rows, percents for %, counts for সংখ্যা. */
+function hintFor(key: ValueKey, unit: Unit | null): CellHint {
+  switch (key) {
+    case 'weight':
+    case 'score':
+      return 'number';
+    case 'rate':
+      return 'percent';
+    case 'remarks':
+      return 'text';
+    default:
+      return unit ?? 'auto';
+  }
+}
+
+/** A row that is the table's মোট / সর্বমোট line. */
+function isTotalRow(row: RowView): boolean {
+  for (const k of ['sl', 'activity', 'indicator'] as const) {
+    const t = row.get(k)?.text ?? '';
+    if (t && [...comparisonKey(t)].length <= 8 && hasWord(comparisonKey(t), 'মোট')) return true;
+  }
+  return false;
+}
+
+/** A row without a readable code that is nevertheless an indicator: a unit, or indicator wording with values. */
+function looksLikeDataRow(row: RowView): boolean {
+  if (unitOf(row.get('unit')?.text ?? '') !== null) return true;
+  const indicator = comparisonKey(row.get('indicator')?.text ?? '');
+  const filled = VALUE_KEYS.filter((k) => k !== 'remarks' && (row.get(k)?.text ?? '') !== '').length;
+  return [...indicator].length >= 8 && filled >= 2;
+}
+
+/**
+ * A row holding nothing but the tail of the previous indicator's wording (seed 003: "কর্তৃপক্ষের নিকট প্রেরিত"
+ * on a line of its own, cut off by a row rule) belongs to that indicator.
+ */
+function appendWrappedText(row: RowView, prev: IndicatorRecord | undefined): void {
+  if (!prev) return;
+  const text = row.get('indicator')?.text ?? '';
+  if (text === '') return;
+  const others = (['sl', 'unit', ...VALUE_KEYS] as const).some((k) => (row.get(k)?.text ?? '') !== '');
+  if (others) return;
+  prev.indicator = prev.indicator ? `${prev.indicator} ${text}` : text;
+}
+
+interface Carry {
+  activity: string | null;
+  activityCode: string | null;
+  lastCode: string | null;
+}
+
+function bumpLast(code: string): string {
+  const p = code.split('.');
+  p[p.length - 1] = String(Number(p[p.length - 1]) + 1);
+  return p.join('.');
+}
+
+/** The indicator's wording without its code, for comparison with the catalogue. */
+function wording(indicatorText: string): string {
+  const c = parseCode(indicatorText, { level: 3 });
+  return c.level === 3 ? c.rest : indicatorText;
+}
+
+/**
+ * A code for a data row whose code is unreadable: the catalogue wording it matches (same fiscal year), else
+ * the previous code in the same activity + 1, else the first code of the activity.
+ */
+function deriveCode(indicatorText: string, activityCode: string | null, carry: Carry, catalogue: CatalogueIndicator[], used: Set<string>): { code: string; how: string } | null {
+  let best: { c: CatalogueIndicator; s: number } | null = null;
+  for (const c of catalogue) {
+    if (used.has(c.code)) continue;
+    const s = similarity(wording(indicatorText), c.indicator);
+    if (!best || s > best.s) best = { c, s };
+  }
+  if (best && best.s >= CATALOGUE_MATCH) return { code: best.c.code, how: `catalogue wording (${Math.round(best.s * 100)}% similar)` };
+  if (carry.lastCode && (!activityCode || carry.lastCode.startsWith(`${activityCode}.`))) {
+    return { code: bumpLast(carry.lastCode), how: `previous code ${carry.lastCode} + 1` };
+  }
+  if (activityCode) return { code: `${activityCode}.1`, how: `first indicator of activity ${activityCode}` };
+  return null;
+}
+
+/**
+ * A code printed as x.2.y where the catalogue has x.1.y (seed 003 reads every "[১.১" as "১.২"): when the
+ * wording matches a catalogue entry one digit away, that entry's code is meant.
+ */
+function repairAgainstCatalogue(code: string, indicatorText: string, catalogue: CatalogueIndicator[], used: Set<string>): CatalogueIndicator | null {
+  if (catalogue.length === 0 || catalogue.some((c) => c.code === code)) return null;
+  const parts = code.split('.');
+  let best: { c: CatalogueIndicator; s: number } | null = null;
+  for (const c of catalogue) {
+    if (used.has(c.code)) continue;
+    const cp = c.code.split('.');
+    const diff = cp.filter((x, i) => x !== parts[i]).length;
+    if (diff !== 1) continue;
+    const s = similarity(wording(indicatorText), c.indicator);
+    if (!best || s > best.s) best = { c, s };
+  }
+  return best && best.s >= 0.6 ? best.c : null;
+}
+
+/**
+ * One cell holding several indicators (seed 004: "[৫.১.১] … [৫.১.২] …" with units "সংখ্যা সংখ্যা" and
+ * weights "৬ ৩") because the rule between two rows was not found: split each column's words evenly.
+ */
+function splitCell(text: string, n: number): string[] | null {
+  const words = text.split(/\s+/u).filter(Boolean);
+  if (words.length === n) return words;
+  return null;
+}
+
+/**
+ * Columns the header should have printed but that no label was found for: every layout prints a unit, a
+ * target, a total and a run of quarters starting at Q1; a layout with a rate or a score also prints weights.
+ */
+export function missingColumns(mapping: HeaderMapping): ColumnKey[] {
+  const has = (k: ColumnKey) => mapping.byKey[k] !== undefined;
+  const out: ColumnKey[] = (['unit', 'target', 'total'] as const).filter((k) => !has(k));
+  if ((has('rate') || has('score')) && !has('weight')) out.push('weight');
+  const quarters = (['q1', 'q2', 'q3', 'q4'] as const).map(has);
+  const last = quarters.lastIndexOf(true);
+  for (let i = 0; i < last; i++) if (!quarters[i]) out.push(`q${i + 1}` as ColumnKey);
+  return out;
+}
+
+export function extractIndicators(lt: LogicalTable, ctx: ExtractContext = {}): IndicatorRecord[] {
+  if (lt.role !== 'annex5') return [];
+  const catalogue = catalogueFor(ctx.fiscalYear ?? null)?.indicators ?? [];
+  const records: IndicatorRecord[] = [];
+  const used = new Set<string>();
+  const carry: Carry = { activity: null, activityCode: null, lastCode: null };
+
+  for (const part of lt.parts) {
+    const mapping = part.mapping;
+    if (!mapping || mapping.byKey.indicator === undefined) continue;
+    const headerFlags: ValidationFlag[] = missingColumns(mapping).map((k) => ({
+      rule: 'header',
+      field: k,
+      message: `no ${k} column was recognised in the header; its values are missing from this record`,
+    }));
+    const cellAt = cellIndex(part.table);
+    const first = records.length;
+    for (let r = part.headerRows; r < part.table.grid.length; r++) {
+      const row = rowView(part, mapping, r, cellAt);
+      const indicatorCell = row.get('indicator')!;
+      const hits = findIndicatorCodeHits(indicatorCell.text);
+      if (hits.length === 0 && (isTotalRow(row) || !looksLikeDataRow(row))) {
+        appendWrappedText(row, records[records.length - 1]);
+        continue;
+      }
+
+      // activity: the (possibly row-spanning) activity cell, else the one above when the span was not detected
+      const act = row.get('activity');
+      const actText = act?.text ?? '';
+      if (actText !== '') {
+        const hit = leadingActivityCode(actText);
+        carry.activity = actText;
+        carry.activityCode = hit?.code ?? null;
+      }
+
+      if (hits.length >= 2) {
+        records.push(...splitRow(row, hits, carry, used));
+        continue;
+      }
+      const flags: ValidationFlag[] = [];
+      let code: string;
+      let extra = 1;
+      const hit = hits[0];
+      if (hit) {
+        code = hit.code;
+        const repaired = repairAgainstCatalogue(code, indicatorCell.text, catalogue, used);
+        if (repaired) {
+          flags.push({ rule: 'indicator-code', field: 'indicatorCode', message: `printed code reads ${code}; the ${ctx.fiscalYear} plan has this wording as ${repaired.code}` });
+          code = repaired.code;
+        }
+      } else {
+        const derived = deriveCode(indicatorCell.text, carry.activityCode, carry, catalogue, used);
+        if (!derived) continue;
+        code = derived.code;
+        extra = DERIVED_CODE_CONFIDENCE;
+        flags.push({ rule: 'indicator-code', field: 'indicatorCode', message: `code unreadable; derived from ${derived.how}` });
+      }
+      records.push(buildRecord(row, code, indicatorCell, carry, flags, extra));
+      used.add(code);
+      carry.lastCode = code;
+    }
+    for (const rec of records.slice(first)) rec.flags.unshift(...headerFlags);
+  }
+  return records;
+}
+
+function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: Carry, flags: ValidationFlag[], extra: number, override?: Partial<Record<ColumnKey, RowCell>>): IndicatorRecord {
+  const get = (k: ColumnKey): RowCell | null => override?.[k] ?? row.get(k);
+  const activityCode = carry.activityCode ?? code.split('.').slice(0, 2).join('.');
+  const unitCell = get('unit');
+  const { unit, unitField } = readUnit(unitCell, get, flags, extra);
+  const values = Object.fromEntries(
+    VALUE_KEYS.map((k) => {
+      const rc = get(k);
+      if (!rc) return [k, NOT_PRINTED];
+      return [k, field(rc, parseCellValue(rc.text, hintFor(k, unit)), extra)];
+    }),
+  ) as Record<ValueKey, IndicatorField>;
+  return {
+    page: row.part.page,
+    tableIndex: row.part.tableIndex,
+    row: row.r,
+    activityCode,
+    activity: carry.activity,
+    indicatorCode: code,
+    indicator: indicatorCell.text || null,
+    unit: unitField,
+    ...values,
+    flags,
+  };
+}
+
+/** The unit from the একক cell; when unreadable, from the shape of the target (a date, a percent, a number). */
+function readUnit(unitCell: RowCell | null, get: (k: ColumnKey) => RowCell | null, flags: ValidationFlag[], extra: number): { unit: Unit | null; unitField: IndicatorField } {
+  if (!unitCell) return { unit: null, unitField: NOT_PRINTED };
+  const norm = parseUnit(unitCell.text);
+  const printed = unitOf(unitCell.text);
+  if (printed) {
+    const conf = norm.value === printed ? norm.confidence : 0.9;
+    return { unit: printed, unitField: { raw: unitCell.text, value: printed, confidence: round(ocrConfidence(unitCell.cell) * conf * extra), bbox: unitCell.cell?.bbox ?? null, printed: true } };
+  }
+  const target = get('target')?.text ?? '';
+  const t = parseCellValue(target, 'auto');
+  const inferred: Unit | null =
+    target.includes('%') ? 'percent' : typeof t.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) ? 'date' : typeof t.value === 'number' ? 'count' : null;
+  if (inferred) flags.push({ rule: 'unit', field: 'unit', message: `unit "${unitCell.text}" unreadable; ${inferred} inferred from the target "${target}"` });
+  return {
+    unit: inferred,
+    unitField: { raw: unitCell.text, value: inferred, confidence: round(0.4 * extra), bbox: unitCell.cell?.bbox ?? null, printed: true },
+  };
+}
+
+function splitRow(row: RowView, hits: CodeHit[], carry: Carry, used: Set<string>): IndicatorRecord[] {
+  const n = hits.length;
+  const indicatorCell = row.get('indicator')!;
+  const text = indicatorCell.text;
+  const pieces = hits.map((h, i) => text.slice(h.index, i + 1 < n ? hits[i + 1]!.index : undefined).trim());
+  const out: IndicatorRecord[] = [];
+  hits.forEach((h, i) => {
+    const override: Partial<Record<ColumnKey, RowCell>> = {};
+    for (const k of ['unit', ...VALUE_KEYS] as const) {
+      const rc = row.get(k);
+      if (!rc) continue;
+      const split = splitCell(rc.text, n);
+      // a value that is not split n ways belongs to the first indicator only (the second's was not printed apart)
+      override[k] = { text: split ? split[i]! : i === 0 ? rc.text : '', cell: rc.cell };
+    }
+    const flags: ValidationFlag[] = [
+      { rule: 'split-row', field: null, message: `one table row held ${n} indicators (${hits.map((x) => x.code).join(', ')}); values split by words` },
+    ];
+    out.push(buildRecord(row, h.code, { text: pieces[i]!, cell: indicatorCell.cell }, carry, flags, 0.6, override));
+    used.add(h.code);
+    carry.lastCode = h.code;
+  });
+  return out;
+}

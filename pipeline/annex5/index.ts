@@ -1,0 +1,58 @@
+/**
+ * Annex 5 stage: table roles, header mapping, joining continued tables, indicator records, validation.
+ * `annex5Indicators` is the whole stage over one submission's tables.
+ */
+import type { IndicatorRecord } from '../../models/indicator.js';
+import type { PageResult, SubmissionMeta } from '../../models/submission.js';
+import type { TableRole } from '../../models/table.js';
+import { validateIndicators } from '../validate/index.js';
+import { extractIndicators, type ExtractContext } from './extract.js';
+import { joinTables } from './join.js';
+import type { LogicalTable, PageTables } from './types.js';
+
+export * from './types.js';
+export { classifyTableRole, type RoleResult, type RoleContext } from './role.js';
+export { mapHeader, detectHeaderRows, detectFormat, classifyRow, isNumberedRow } from './header.js';
+export { classifyLabel, quarterOrdinal, unitOf } from './labels.js';
+export { findIndicatorCodes, leadingActivityCode } from './codes.js';
+export { joinTables } from './join.js';
+export { extractIndicators, type ExtractContext } from './extract.js';
+
+export interface Annex5Result {
+  tables: LogicalTable[];
+  /** indicator records of every Annex 5 table, validated, in page order */
+  indicators: IndicatorRecord[];
+  /** the role of every page table, for the export's tables[].role */
+  roles: Array<{ page: number; tableIndex: number; role: TableRole; logicalIndex: number }>;
+}
+
+export function annex5Indicators(pages: readonly PageTables[], ctx: ExtractContext = {}): Annex5Result {
+  const tables = joinTables(pages);
+  const indicators: IndicatorRecord[] = [];
+  const roles: Annex5Result['roles'] = [];
+  tables.forEach((lt, logicalIndex) => {
+    for (const p of lt.parts) roles.push({ page: p.page, tableIndex: p.tableIndex, role: lt.role, logicalIndex });
+    if (lt.role !== 'annex5') return;
+    indicators.push(...validateIndicators(extractIndicators(lt, ctx), { fiscalYear: ctx.fiscalYear ?? null, quarter: ctx.quarter ?? null }));
+  });
+  return { tables, indicators, roles };
+}
+
+function pageTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[]): PageTables[] {
+  return pages.filter((p) => p.tables.length > 0).map((p) => ({ page: p.page, text: p.text, tables: p.tables }));
+}
+
+/** Set every page table's role (a header-less continuation takes the role of the table it continues). */
+export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[]): void {
+  const { roles } = annex5Indicators(pageTables(pages), {});
+  const byKey = new Map(roles.map((r) => [`${r.page}#${r.tableIndex}`, r.role]));
+  for (const p of pages) for (const t of p.tables) t.role = byKey.get(`${p.page}#${t.index}`) ?? t.role;
+}
+
+/** The validated indicator records of a submission, read with its fiscal year and quarter. */
+export function extractSubmissionIndicators(
+  pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[],
+  meta: Pick<SubmissionMeta, 'fiscalYear' | 'quarter'>,
+): IndicatorRecord[] {
+  return annex5Indicators(pageTables(pages), { fiscalYear: meta.fiscalYear, quarter: meta.quarter }).indicators;
+}
