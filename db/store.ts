@@ -14,9 +14,9 @@ export function finishRun(db: Db, runId: number): void {
   db.prepare('UPDATE runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
 }
 
-export function findSubmissionBySha(db: Db, sha256: string): { id: number; path: string } | undefined {
-  return db.prepare('SELECT id, path FROM submissions WHERE sha256 = ?').get(sha256) as
-    | { id: number; path: string }
+export function findSubmissionBySha(db: Db, sha256: string): { id: number; path: string; status: string } | undefined {
+  return db.prepare('SELECT id, path, status FROM submissions WHERE sha256 = ?').get(sha256) as
+    | { id: number; path: string; status: string }
     | undefined;
 }
 

@@ -31,6 +31,8 @@ export const RasterInfoSchema = z.object({
   pdfRotate: z.number().int(),
   /** the embedded image's filter when source = embedded (DCTDecode, FlateDecode) */
   filter: z.string().nullable(),
+  /** shrink applied because the page exceeded the pixel cap (e.g. 0.4961 for a 10,000 px scan); absent = 1 */
+  scale: z.number().positive().optional(),
 });
 export type RasterInfo = z.infer<typeof RasterInfoSchema>;
 

@@ -166,8 +166,10 @@ function deriveCode(indicatorText: string, activityCode: string | null, carry: C
 }
 
 /**
- * A code printed as x.2.y where the catalogue has x.1.y (seed 003 reads every "[১.১" as "১.২"): when the
- * wording matches a catalogue entry one digit away, that entry's code is meant.
+ * A code printed as x.2.y where the catalogue has x.1.y (seed 003 reads every "[১.১" as "১.২"), or with
+ * Bangla digits read as Latin look-alikes ("[৪.১.১]" → "[8.5.5]"): when the wording matches a catalogue
+ * entry that the code does not name, that entry's code is meant. The more digits differ, the closer the
+ * wording must be.
  */
 function repairAgainstCatalogue(code: string, indicatorText: string, catalogue: CatalogueIndicator[], used: Set<string>): CatalogueIndicator | null {
   if (catalogue.length === 0 || catalogue.some((c) => c.code === code)) return null;
@@ -176,12 +178,12 @@ function repairAgainstCatalogue(code: string, indicatorText: string, catalogue: 
   for (const c of catalogue) {
     if (used.has(c.code)) continue;
     const cp = c.code.split('.');
-    const diff = cp.filter((x, i) => x !== parts[i]).length;
-    if (diff !== 1) continue;
+    const diff = cp.filter((x, i) => x !== parts[i]).length + Math.abs(cp.length - parts.length);
+    const need = diff <= 1 ? 0.6 : 0.8;
     const s = similarity(wording(indicatorText), c.indicator);
-    if (!best || s > best.s) best = { c, s };
+    if (s >= need && (!best || s > best.s)) best = { c, s };
   }
-  return best && best.s >= 0.6 ? best.c : null;
+  return best ? best.c : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type InitOptions, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult, OcrWord, Psm } from '../../models/ocr.js';
 import { ensureLangDir } from './tessdata.js';
 
@@ -100,13 +100,15 @@ export class TesseractEngine implements OcrEngine {
     }
     if (!this.worker) {
       const langPath = ensureLangDir(this.langs.split('+'));
-      this.worker = await createWorker(this.langs.split('+'), OEM.LSTM_ONLY, {
-        langPath,
-        cacheMethod: 'none',
-        gzip: true,
-        logger: () => {},
-        errorHandler: () => {},
-      });
+      this.worker = await createWorker(
+        this.langs.split('+'),
+        OEM.LSTM_ONLY,
+        { langPath, cacheMethod: 'none', gzip: true, logger: () => {}, errorHandler: () => {} },
+        // Tesseract prints notices ("Using params model of the primary language") to stdout, which
+        // must stay clean for data (normalise/stats --json); its debug file takes them instead
+        // (a real Tesseract init parameter that tesseract.js's typings do not list)
+        { debug_file: '/dev/null' } as Partial<InitOptions>,
+      );
       this.jobs = 0;
       this.currentPsm = null;
     }

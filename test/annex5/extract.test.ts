@@ -128,6 +128,18 @@ describe('extractIndicators: codes', () => {
     // without a catalogue for the year the printed code stands
     expect(extractIndicators(logical([noisy]), { fiscalYear: '2019-20' }).map((r) => r.indicatorCode)).toEqual(['2.2.1']);
   });
+
+  it('repairs a code whose Bangla digits were read as Latin look-alikes when the wording agrees closely', () => {
+    // tesseract.js ben+eng on a sample page read "[৪.১.১]" as "[8.5.5]": two digits off
+    const row = ['০৪', '[8.5] ৪র্থ শিল্পবিপ্লবের চ্যালেঞ্জ মোকাবেলায় করণীয় বিষয়ে অবহিতকরণ সভা/কর্মশালা আয়োজন', '[8.5.5] 8 শিল্পবিপ্লবের চ্যালেঞ্জ মোকাবেলায় করণীয় বিষয়ে অবহিতকরণ সভা/কর্মশালা আয়োজিত', 'সংখ্যা', '২', '১', '১', '-', '-', '২'];
+    const recs = extractIndicators(logical([buildTable([HEADER_A, row])]), { fiscalYear: '2022-23' });
+    expect(recs.map((r) => r.indicatorCode)).toEqual(['4.1.1']);
+    expect(recs[0]!.flags[0]).toMatchObject({ rule: 'indicator-code' });
+    // a wording that is not the catalogue's keeps its printed code, even two digits away
+    const other = [...row];
+    other[2] = '[8.5.5] সম্পূর্ণ ভিন্ন একটি সূচক যা পরিকল্পনায় নেই';
+    expect(extractIndicators(logical([buildTable([HEADER_A, other])]), { fiscalYear: '2022-23' }).map((r) => r.indicatorCode)).toEqual(['8.5.5']);
+  });
 });
 
 describe('extractIndicators: header problems', () => {

@@ -1,0 +1,192 @@
+/**
+ * PDF → page images. A scanned page that is one full-page image yields that image's own pixels
+ * (no re-rendering, the scan's own DPI); any other page is drawn by pdfjs at a set DPI.
+ * Every page comes out as 8-bit grey, upright as a viewer shows it, and no larger than the pixel cap.
+ * No file I/O here: the caller reads the file and passes its bytes and its name (for messages).
+ */
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { InputError } from '../../models/errors.js';
+import type { RasterPage } from '../../models/image.js';
+import { decodeEmbedded, normaliseRotate, OversizeImageError, planPage, type PagePlan } from './embedded.js';
+import { loadPdfjs, pdfjsErrorName, renderPage, type PdfjsDocument, type PdfjsPage } from './render.js';
+
+export interface RasteriseOptions {
+  /** resolution for pages pdfjs draws (vector pages, several images); @default 300 */
+  dpi?: number;
+  /**
+   * longest side in pixels any page image may have; bigger pages are shrunk and the factor recorded.
+   * Tesseract's WASM memory only grows, so one 10,000 px page would bloat a worker for good.
+   * @default 4961 (A4 at ≈420 dpi)
+   */
+  maxSide?: number;
+  /** take a scanned page's own image when it is the whole page; false always renders @default true */
+  extractImages?: boolean;
+}
+
+export const DEFAULT_DPI = 300;
+export const DEFAULT_MAX_SIDE = 4961;
+
+export interface OpenedPdf {
+  readonly file: string;
+  readonly pageCount: number;
+  /** one page (1-based) as grey pixels; throws {@link InputError} naming file and page when it cannot be drawn */
+  rasterise(pageNo: number): Promise<RasterPage>;
+  close(): Promise<void>;
+}
+
+const ascii = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+
+/** What a file that is not a PDF most likely is, for the error message. */
+function describeNonPdf(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'the file is empty (0 bytes)';
+  const head = ascii(bytes.subarray(0, 8));
+  if (head.startsWith('\x89PNG')) return 'it is a PNG image';
+  if (head.startsWith('\xff\xd8\xff')) return 'it is a JPEG image';
+  if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'it is a TIFF image';
+  if (head.startsWith('PK\x03\x04')) return 'it is a ZIP archive (e.g. .docx/.xlsx)';
+  if (head.startsWith('\xd0\xcf\x11\xe0')) return 'it is an old Office document (.doc/.xls)';
+  const sample = bytes.subarray(0, 512);
+  const printable = sample.filter((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 128).length;
+  if (printable / sample.length > 0.95) return 'it is a text file';
+  return 'no %PDF header';
+}
+
+function findAscii(bytes: Uint8Array, needle: string, from: number, to: number): boolean {
+  const n = Array.from(needle, (c) => c.charCodeAt(0));
+  for (let i = Math.max(0, from); i + n.length <= Math.min(bytes.length, to); i++) {
+    let ok = true;
+    for (let k = 0; k < n.length && ok; k++) ok = bytes[i + k] === n[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+async function openPdfjs(bytes: Uint8Array, file: string): Promise<PdfjsDocument> {
+  try {
+    return await loadPdfjs(bytes);
+  } catch (e) {
+    const name = pdfjsErrorName(e);
+    const detail = messageOf(e);
+    if (name === 'PasswordException') {
+      throw new InputError(file, null, 'encrypted: the PDF is password-protected; ask the office for a copy without a password');
+    }
+    if (!findAscii(bytes, '%%EOF', bytes.length - 2048, bytes.length)) {
+      throw new InputError(file, null, `truncated: the PDF ends after ${bytes.length} bytes without its end marker; re-download or re-export it`);
+    }
+    throw new InputError(file, null, `corrupt PDF: ${detail || name}`);
+  }
+}
+
+/** pdf-lib's page list, when it agrees with pdfjs; otherwise null and every page is rendered. */
+async function openPdfLib(bytes: Uint8Array): Promise<{ pages: PDFPage[]; doc: PDFDocument } | null> {
+  try {
+    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    // encrypted streams (a PDF with an empty user password) are ciphertext to pdf-lib: pdfjs must decrypt
+    if (doc.isEncrypted) return null;
+    return { doc, pages: doc.getPages() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Open a PDF held in memory. `file` is only used in messages.
+ * Throws {@link InputError} for a file that is not a PDF, truncated, corrupt, encrypted or has no pages.
+ */
+export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOptions = {}): Promise<OpenedPdf> {
+  const dpi = opts.dpi ?? DEFAULT_DPI;
+  const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
+  if (!findAscii(bytes, '%PDF-', 0, 1024)) throw new InputError(file, null, `not a PDF: ${describeNonPdf(bytes)}`);
+
+  const pdfjsDoc = await openPdfjs(bytes, file);
+  const lib = opts.extractImages === false ? null : await openPdfLib(bytes);
+  // pdfjs invents a page for an empty page tree; pdf-lib reads /Kids literally
+  if (pdfjsDoc.numPages === 0 || lib?.pages.length === 0) {
+    await pdfjsDoc.destroy();
+    throw new InputError(file, null, 'the PDF has no pages');
+  }
+  const pageCount = pdfjsDoc.numPages;
+  const libPages = lib && lib.pages.length === pageCount ? lib : null;
+
+  async function rasterise(pageNo: number): Promise<RasterPage> {
+    if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > pageCount) {
+      throw new RangeError(`${file}: page ${pageNo} is outside 1–${pageCount}`);
+    }
+    let page: PdfjsPage;
+    try {
+      page = await pdfjsDoc.getPage(pageNo);
+    } catch (e) {
+      throw new InputError(file, pageNo, `page could not be read: ${messageOf(e)}`);
+    }
+    let plan: PagePlan = { kind: 'render', reason: 'pdf-lib could not read the document', nativeDpi: null };
+    let pdfRotate = 0;
+    const libPage = libPages?.pages[pageNo - 1];
+    // pdf-lib and pdfjs walk a damaged page tree differently: only trust pdf-lib for the very same page object
+    if (libPages && libPage && libPage.ref.objectNumber === page.ref?.num && libPage.ref.generationNumber === page.ref.gen) {
+      try {
+        pdfRotate = normaliseRotate(libPage.getRotation().angle);
+        plan = planPage(libPages.doc, libPage);
+      } catch (e) {
+        if (e instanceof OversizeImageError) throw new InputError(file, pageNo, e.message);
+        plan = { kind: 'render', reason: `pdf-lib: ${messageOf(e)}`, nativeDpi: null };
+      }
+    }
+    if (plan.kind === 'embedded') {
+      try {
+        const { image, scale } = await decodeEmbedded(plan, maxSide);
+        return {
+          image,
+          info: {
+            page: pageNo,
+            width: image.width,
+            height: image.height,
+            dpi: round1(plan.dpi * scale),
+            source: 'embedded',
+            pdfRotate,
+            filter: plan.filter,
+            ...(scale < 1 ? { scale } : {}),
+          },
+        };
+      } catch {
+        // a stream sharp or zlib rejects may still be drawable by pdfjs's own decoders
+      }
+    }
+    // a lone scan image is drawn at its own resolution: finer would only upsample it
+    const renderDpi = plan.kind === 'render' && plan.nativeDpi ? Math.max(100, plan.nativeDpi) : dpi;
+    try {
+      const r = await renderPage(pdfjsDoc, page, renderDpi, maxSide);
+      return {
+        image: r.image,
+        info: {
+          page: pageNo,
+          width: r.image.width,
+          height: r.image.height,
+          dpi: round1(r.dpi),
+          source: 'rendered',
+          pdfRotate: normaliseRotate(r.rotate),
+          filter: null,
+          ...(r.scale < 1 ? { scale: r.scale } : {}),
+        },
+      };
+    } catch (e) {
+      throw new InputError(file, pageNo, `page could not be rendered: ${messageOf(e)}`);
+    }
+  }
+
+  return {
+    file,
+    pageCount,
+    rasterise,
+    close: () => pdfjsDoc.destroy(),
+  };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** pdfjs rejects with plain objects as well as Errors; messages are kept to one line. */
+function messageOf(e: unknown): string {
+  const msg = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+  return msg.replace(/\s+/g, ' ').trim();
+}
+
+export type { PagePlan } from './embedded.js';

@@ -1,0 +1,100 @@
+/**
+ * pdfjs-dist (legacy build, the one that runs under Node 20) opening documents and drawing pages into
+ * @napi-rs/canvas: the path for vector pages, pages with several images and images we cannot decode.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { GreyImage } from '../../models/image.js';
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+// pdfjs resolves these as directory prefixes, so each needs its trailing slash
+const ASSETS = {
+  wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
+  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+};
+
+export type PdfjsDocument = PDFDocumentProxy;
+export type PdfjsPage = PDFPageProxy;
+
+/** Largest image pdfjs will decode while drawing (pixels); bigger ones are skipped, not allowed to exhaust memory. */
+const MAX_RENDER_IMAGE_PIXELS = 250_000_000;
+
+/** Open with pdfjs. It takes ownership of the buffer it is given (and refuses Node Buffers), so it gets a plain copy. */
+export async function loadPdfjs(bytes: Uint8Array): Promise<PdfjsDocument> {
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...ASSETS,
+    cMapPacked: true,
+    verbosity: 0,
+    isEvalSupported: false,
+    maxImageSize: MAX_RENDER_IMAGE_PIXELS,
+  });
+  return task.promise;
+}
+
+/** pdfjs's error classes travel as plain objects with a name; this is how callers tell them apart. */
+export function pdfjsErrorName(e: unknown): string {
+  return e && typeof e === 'object' && 'name' in e && typeof e.name === 'string' ? e.name : '';
+}
+
+interface CanvasAndContext {
+  canvas: { width: number; height: number };
+  context: {
+    fillStyle: string;
+    fillRect(x: number, y: number, w: number, h: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  };
+}
+interface CanvasFactory {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(c: CanvasAndContext): void;
+}
+
+/**
+ * Draw the page at `dpi` (shrunk so its long side is at most `maxSide`) and return it as grey.
+ * The viewport includes the page's /Rotate, so the pixels come out as a viewer shows the page.
+ */
+export async function renderPage(
+  doc: PdfjsDocument,
+  page: PdfjsPage,
+  dpi: number,
+  maxSide: number,
+): Promise<{ image: GreyImage; dpi: number; scale: number; rotate: number }> {
+  try {
+    const natural = page.getViewport({ scale: dpi / 72 });
+    const long = Math.max(natural.width, natural.height);
+    const scale = long > maxSide ? maxSide / long : 1;
+    const viewport = scale < 1 ? page.getViewport({ scale: (dpi * scale) / 72 }) : natural;
+    const width = Math.max(1, Math.round(viewport.width));
+    const height = Math.max(1, Math.round(viewport.height));
+    const factory = doc.canvasFactory as CanvasFactory;
+    const target = factory.create(width, height);
+    try {
+      target.context.fillStyle = '#ffffff';
+      target.context.fillRect(0, 0, width, height);
+      await page.render({
+        canvas: target.canvas as never,
+        canvasContext: target.context as never,
+        viewport,
+        background: 'white',
+      }).promise;
+      const rgba = target.context.getImageData(0, 0, width, height).data;
+      const grey = new Uint8Array(width * height);
+      for (let i = 0, s = 0; i < grey.length; i++, s += 4) {
+        // premultiplied-free RGBA over white: uncovered (transparent) pixels are paper
+        const a = rgba[s + 3]!;
+        const y = (rgba[s]! * 299 + rgba[s + 1]! * 587 + rgba[s + 2]! * 114) / 1000;
+        grey[i] = Math.round((y * a + 255 * (255 - a)) / 255);
+      }
+      return { image: { width, height, data: grey }, dpi: dpi * scale, scale, rotate: page.rotate };
+    } finally {
+      factory.destroy(target);
+    }
+  } finally {
+    page.cleanup();
+  }
+}

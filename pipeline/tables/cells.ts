@@ -1,0 +1,245 @@
+/**
+ * Cell text for a detected table. The rules are painted out, empty cells are recognised without OCR, and the
+ * remaining cells are read in one of three ways (measured in pipeline/tables/measure.ts):
+ *  - 'mosaic': every non-empty cell's crop stacked in one tall image, one cell per band with white gaps, read by
+ *    one Tesseract call and mapped back by y. One call per table instead of one per cell.
+ *  - 'cells': one Tesseract call per non-empty cell crop.
+ *  - 'region': one call over the whole (rule-free) table region, words assigned to cells by their centre.
+ */
+import type { Box } from '../../models/geometry.js';
+import type { GreyImage } from '../../models/image.js';
+import type { OcrEngine, OcrWord, Psm } from '../../models/ocr.js';
+import type { Table, TableCell } from '../../models/table.js';
+import { toPgm } from '../image.js';
+import { cleanTableRegion, cropRegion, findCellInk, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
+import { scaleUp } from './scale.js';
+import type { TableStructure } from './structure.js';
+
+export type CellStrategy = 'mosaic' | 'cells' | 'region';
+
+export interface ReadCellsOptions {
+  dpi: number;
+  /** default 'mosaic' */
+  strategy?: CellStrategy;
+  /** resolution the crops are brought up to before OCR; Tesseract reads small text better near 300 dpi */
+  ocrDpi?: number;
+  /** page segmentation for the mosaic / per-cell calls (default 'block') */
+  psm?: Psm;
+}
+
+interface Reading {
+  words: OcrWord[];
+}
+
+/** Group words into visual lines (by vertical overlap), top to bottom, each left to right. */
+export function wordsToLines(words: OcrWord[]): OcrWord[][] {
+  const sorted = [...words].sort((a, b) => a.bbox.y0 + a.bbox.y1 - (b.bbox.y0 + b.bbox.y1));
+  const lines: { y0: number; y1: number; words: OcrWord[] }[] = [];
+  for (const w of sorted) {
+    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+    const line = lines.find((l) => cy >= l.y0 && cy <= l.y1);
+    if (line) {
+      line.words.push(w);
+      // a line's extent is its first word's, so a tall vowel sign cannot swallow the next line
+    } else {
+      lines.push({ y0: w.bbox.y0, y1: w.bbox.y1, words: [w] });
+    }
+  }
+  return lines
+    .sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1))
+    .map((l) => l.words.sort((a, b) => a.bbox.x0 - b.bbox.x0));
+}
+
+function cellText(words: OcrWord[]): { text: string; conf: number | null } {
+  const kept = words.filter((w) => w.text.trim());
+  if (!kept.length) return { text: '', conf: null };
+  const text = wordsToLines(kept)
+    .map((l) => l.map((w) => w.text.trim()).join(' '))
+    .join('\n')
+    .normalize('NFC');
+  return { text, conf: kept.reduce((s, w) => s + w.conf, 0) / kept.length };
+}
+
+function padBox(b: Box, pad: number, within: Box): Box {
+  return {
+    x0: Math.max(within.x0, b.x0 - pad),
+    y0: Math.max(within.y0, b.y0 - pad),
+    x1: Math.min(within.x1, b.x1 + pad),
+    y1: Math.min(within.y1, b.y1 + pad),
+  };
+}
+
+/** Box of the crop that is OCR-ed for a cell: its ink plus a little white, never past its rules. */
+function cropBox(ci: CellInk, dpi: number): Box {
+  return padBox(ci.ink!, Math.max(3, Math.round(dpi * 0.03)), ci.inner);
+}
+
+async function readMosaic(
+  region: Region,
+  items: CellInk[],
+  engine: OcrEngine,
+  dpi: number,
+  scale: number,
+  psm: Psm,
+): Promise<Reading[]> {
+  const margin = Math.round(dpi * 0.08);
+  // the gap between bands is larger than any line gap inside a cell, so Tesseract never joins two cells' lines
+  const gap = Math.round(dpi * 0.2);
+  const crops = items.map((ci) => ({ box: cropBox(ci, dpi), img: cropRegion(region, cropBox(ci, dpi), straySpecks(ci, dpi)) }));
+  const width = Math.max(...crops.map((c) => c.img.width)) + 2 * margin;
+  const tops: number[] = [];
+  let y = margin;
+  for (const c of crops) {
+    tops.push(y);
+    y += c.img.height + gap;
+  }
+  const height = y - gap + margin;
+  const data = new Uint8Array(width * height).fill(255);
+  crops.forEach((c, k) => {
+    for (let r = 0; r < c.img.height; r++) {
+      data.set(c.img.data.subarray(r * c.img.width, (r + 1) * c.img.width), (tops[k]! + r) * width + margin);
+    }
+  });
+  const mosaic = await scaleUp({ width, height, data }, scale);
+  if (process.env.TABLES_DEBUG_MOSAIC) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.TABLES_DEBUG_MOSAIC, toPgm(mosaic));
+  }
+  const res = await engine.recognise({ png: toPgm(mosaic), psm, dpi: dpi * scale });
+  const readings: Reading[] = items.map(() => ({ words: [] }));
+  for (const line of res.lines) {
+    for (const word of line.words) {
+      const cy = (word.bbox.y0 + word.bbox.y1) / 2 / scale;
+      // the band whose crop is nearest to the word's centre
+      let best = 0;
+      let bestD = Infinity;
+      crops.forEach((c, k) => {
+        const top = tops[k]!;
+        const bottom = top + c.img.height;
+        const d = cy < top ? top - cy : cy > bottom ? cy - bottom : 0;
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
+      });
+      const c = crops[best]!;
+      const toPage = (v: number, origin: number, page: number) => Math.round(v / scale - origin + page);
+      readings[best]!.words.push({
+        text: word.text,
+        conf: word.conf,
+        bbox: {
+          x0: toPage(word.bbox.x0, margin, c.box.x0),
+          x1: toPage(word.bbox.x1, margin, c.box.x0),
+          y0: toPage(word.bbox.y0, tops[best]!, c.box.y0),
+          y1: toPage(word.bbox.y1, tops[best]!, c.box.y0),
+        },
+      });
+    }
+  }
+  return readings;
+}
+
+async function readEachCell(
+  region: Region,
+  items: CellInk[],
+  engine: OcrEngine,
+  dpi: number,
+  scale: number,
+  psm: Psm,
+): Promise<Reading[]> {
+  const margin = Math.round(dpi * 0.05);
+  const out: Reading[] = [];
+  for (const ci of items) {
+    const box = cropBox(ci, dpi);
+    const crop = cropRegion(region, box, straySpecks(ci, dpi));
+    const padded: GreyImage = { width: crop.width + 2 * margin, height: crop.height + 2 * margin, data: new Uint8Array(0) };
+    padded.data = new Uint8Array(padded.width * padded.height).fill(255);
+    for (let r = 0; r < crop.height; r++) {
+      padded.data.set(crop.data.subarray(r * crop.width, (r + 1) * crop.width), (r + margin) * padded.width + margin);
+    }
+    const img = await scaleUp(padded, scale);
+    const res = await engine.recognise({ png: toPgm(img), psm, dpi: dpi * scale });
+    const toPage = (v: number, origin: number) => Math.round(v / scale - margin + origin);
+    out.push({
+      words: res.lines.flatMap((l) =>
+        l.words.map((w) => ({
+          text: w.text,
+          conf: w.conf,
+          bbox: { x0: toPage(w.bbox.x0, box.x0), x1: toPage(w.bbox.x1, box.x0), y0: toPage(w.bbox.y0, box.y0), y1: toPage(w.bbox.y1, box.y0) },
+        })),
+      ),
+    });
+  }
+  return out;
+}
+
+async function readRegion(region: Region, items: CellInk[], engine: OcrEngine, dpi: number, scale: number): Promise<Reading[]> {
+  const img = await scaleUp(region.image, scale);
+  const res = await engine.recognise({ png: toPgm(img), psm: 'sparse', dpi: dpi * scale });
+  const readings: Reading[] = items.map(() => ({ words: [] }));
+  for (const line of res.lines) {
+    for (const w of line.words) {
+      const bbox = {
+        x0: Math.round(w.bbox.x0 / scale + region.x0),
+        x1: Math.round(w.bbox.x1 / scale + region.x0),
+        y0: Math.round(w.bbox.y0 / scale + region.y0),
+        y1: Math.round(w.bbox.y1 / scale + region.y0),
+      };
+      const cx = (bbox.x0 + bbox.x1) / 2;
+      const cy = (bbox.y0 + bbox.y1) / 2;
+      const k = items.findIndex((ci) => cx >= ci.inner.x0 && cx <= ci.inner.x1 && cy >= ci.inner.y0 && cy <= ci.inner.y1);
+      if (k >= 0) readings[k]!.words.push({ text: w.text, conf: w.conf, bbox });
+    }
+  }
+  return readings;
+}
+
+/** Read every cell of one detected table. */
+export async function readTableCells(
+  img: GreyImage,
+  structure: TableStructure,
+  engine: OcrEngine,
+  opts: ReadCellsOptions,
+): Promise<Table> {
+  const { dpi } = opts;
+  const strategy = opts.strategy ?? 'mosaic';
+  const psm = opts.psm ?? 'block';
+  const scale = Math.min(3, Math.max(1, (opts.ocrDpi ?? 300) / dpi));
+  const region = cleanTableRegion(img, structure, dpi);
+  const inks = findCellInk(region, structure, dpi);
+  const dashes = new Set(inks.filter((ci) => isLoneDash(ci, dpi)));
+  const items = inks.filter((ci) => ci.ink && !dashes.has(ci));
+  const readings =
+    items.length === 0
+      ? []
+      : strategy === 'mosaic'
+        ? await readMosaic(region, items, engine, dpi, scale, psm)
+        : strategy === 'cells'
+          ? await readEachCell(region, items, engine, dpi, scale, psm)
+          : await readRegion(region, items, engine, dpi, scale);
+
+  const byCell = new Map<CellInk, Reading>();
+  items.forEach((ci, k) => byCell.set(ci, readings[k]!));
+  const cells: TableCell[] = inks.map((ci) => {
+    // a dash is recognised by shape alone; its confidence says "certain" on Tesseract's scale
+    const { text, conf } = dashes.has(ci) ? { text: '-', conf: 95 } : cellText(byCell.get(ci)?.words ?? []);
+    return { r: ci.cell.r, c: ci.cell.c, rowspan: ci.cell.rowspan, colspan: ci.cell.colspan, text, conf, bbox: ci.cell.bbox };
+  });
+  const grid: string[][] = Array.from({ length: structure.nRows }, () => Array<string>(structure.nCols).fill(''));
+  for (const cell of cells) {
+    for (let r = cell.r; r < cell.r + cell.rowspan; r++) {
+      for (let c = cell.c; c < cell.c + cell.colspan; c++) grid[r]![c] = cell.text;
+    }
+  }
+  return {
+    index: 0,
+    bbox: structure.bbox,
+    nRows: structure.nRows,
+    nCols: structure.nCols,
+    role: 'unknown',
+    cells,
+    grid,
+    rowLines: structure.rowLines,
+    colLines: structure.colLines,
+  };
+}

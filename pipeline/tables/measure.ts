@@ -1,0 +1,265 @@
+/**
+ * Measures table structure and cell text against the eval corpus truth (read-only; nothing is copied).
+ *
+ *   npx tsx pipeline/tables/measure.ts [--eval DIR] [--ocr mosaic|cells|region|none] [--only pub_001:2,...]
+ *       [--langs ben+eng] [--psm block|sparse|auto|line]
+ *       [--no-deskew] [--verbose] [--dump DIR (writes the upright page images)] [--page-ocr]
+ *
+ * Cell text is compared as the export writes it (visual lines rejoined by pipeline/text/lines.ts), after NFC
+ * and whitespace collapse. --page-ocr also times a full-page OCR and an OCR of the page with its tables masked,
+ * for the issue's budget: masked page + table cells ≤ 2 × full page.
+ *
+ * Page images are the PDFs' own JPEGs. Rotation and skew are undone from the truth (the orientation/deskew
+ * stage is measured elsewhere), so this measures the table stage on upright pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
+import sharp from 'sharp';
+import type { GreyImage } from '../../models/image.js';
+import type { Table } from '../../models/table.js';
+import type { Psm } from '../../models/ocr.js';
+import { detectTables } from './detect.js';
+import { readTableCells, type CellStrategy } from './cells.js';
+import type { TableStructure } from './structure.js';
+import { TesseractEngine } from '../ocr/tesseract.js';
+import { toPgm } from '../image.js';
+import { joinVisualLines } from '../text/lines.js';
+import { maskTables } from './detect.js';
+
+interface TruthCell {
+  r: number;
+  c: number;
+  rowspan: number;
+  colspan: number;
+  text: string;
+}
+interface TruthTable {
+  role: string;
+  nRows: number;
+  nCols: number;
+  cells: TruthCell[];
+  grid: string[][];
+}
+interface TruthPage {
+  page: number;
+  rotation: number;
+  dpi: number;
+  tier: string;
+  scan: { skewDeg: number };
+  tables: TruthTable[];
+}
+interface Truth {
+  id: string;
+  tier: string;
+  pages: TruthPage[];
+}
+
+const normText = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function pageImages(pdfPath: string): Promise<Buffer[]> {
+  const doc = await PDFDocument.load(fs.readFileSync(pdfPath));
+  const out: Buffer[] = [];
+  for (const page of doc.getPages()) {
+    const xo = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    let jpeg: Buffer | null = null;
+    for (const [, ref] of xo?.entries() ?? []) {
+      const s = doc.context.lookup(ref);
+      if (s instanceof PDFRawStream) jpeg = Buffer.from(s.contents);
+    }
+    if (!jpeg) throw new Error(`${pdfPath}: page without an image XObject`);
+    out.push(jpeg);
+  }
+  return out;
+}
+
+async function uprightGrey(jpeg: Buffer, rotation: number, skewDeg: number): Promise<GreyImage> {
+  let img = sharp(jpeg).greyscale();
+  if (rotation) img = sharp(await img.rotate(360 - rotation).toBuffer());
+  if (skewDeg) img = sharp(await img.rotate(-skewDeg, { background: { r: 255, g: 255, b: 255 } }).toBuffer());
+  const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+}
+
+function spanKey(cells: { r: number; c: number; rowspan: number; colspan: number }[]): string {
+  return cells
+    .filter((c) => c.rowspan > 1 || c.colspan > 1)
+    .map((c) => `${c.r},${c.c},${c.rowspan}x${c.colspan}`)
+    .sort()
+    .join(' ');
+}
+
+interface TierStats {
+  pages: number;
+  truthTables: number;
+  foundTables: number;
+  shapeOk: number;
+  spansOk: number;
+  cells: number;
+  cellsExact: number;
+  ocrSeconds: number;
+  ocrTables: number;
+  pageSeconds: number;
+  maskedSeconds: number;
+  timedPages: number;
+}
+
+async function main() {
+  const evalDir = arg('--eval') ?? '/work/shared/eval/public';
+  const strategy = (arg('--ocr') ?? 'none') as CellStrategy | 'none';
+  const psm = (arg('--psm') ?? 'block') as Psm;
+  const only = arg('--only')?.split(',');
+  const verbose = process.argv.includes('--verbose');
+  const deskew = !process.argv.includes('--no-deskew');
+  const dump = arg('--dump');
+  const pageOcr = process.argv.includes('--page-ocr');
+  const stats = new Map<string, TierStats>();
+  const engine = strategy === 'none' ? null : new TesseractEngine({ langs: arg('--langs') ?? 'ben+eng' });
+  let detectMs = 0;
+  let detectPages = 0;
+  let spurious = 0;
+  let minRow = Infinity;
+  let minCol = Infinity;
+
+  const truths = fs
+    .readdirSync(evalDir)
+    .filter((f) => f.endsWith('.truth.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(evalDir, f), 'utf8')) as Truth);
+  for (const truth of truths) {
+    const jpegs = await pageImages(path.join(evalDir, `${truth.id}.pdf`));
+    for (const page of truth.pages) {
+      if (only && !only.includes(`${truth.id}:${page.page}`) && !only.includes(truth.id)) continue;
+      const img = await uprightGrey(jpegs[page.page - 1]!, page.rotation, deskew ? page.scan.skewDeg : 0);
+      if (dump) {
+        await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: 1 } })
+          .png()
+          .toFile(path.join(dump, `${truth.id}_p${page.page}.png`));
+      }
+      const t0 = performance.now();
+      const found = detectTables(img, { dpi: page.dpi });
+      detectMs += performance.now() - t0;
+      detectPages++;
+      if (page.tables.length === 0) {
+        // pages without ruled tables (letters, certificates) must come out without any
+        if (found.length) console.log(`${truth.id} p${page.page} ${page.tier} | no table in truth, found ${found.length}`);
+        spurious += found.length;
+        continue;
+      }
+      const st = stats.get(page.tier) ?? {
+        pages: 0,
+        truthTables: 0,
+        foundTables: 0,
+        shapeOk: 0,
+        spansOk: 0,
+        cells: 0,
+        cellsExact: 0,
+        ocrSeconds: 0,
+        ocrTables: 0,
+        pageSeconds: 0,
+        maskedSeconds: 0,
+        timedPages: 0,
+      };
+      stats.set(page.tier, st);
+      st.pages++;
+      st.truthTables += page.tables.length;
+      st.foundTables += found.length;
+      const line = [`${truth.id} p${page.page} ${page.tier}`];
+      for (let k = 0; k < page.tables.length; k++) {
+        const tt = page.tables[k]!;
+        const ft: TableStructure | undefined = found[k];
+        const shape = ft ? `${ft.nRows}x${ft.nCols}` : 'none';
+        const shapeOk = !!ft && ft.nRows === tt.nRows && ft.nCols === tt.nCols;
+        const spansOk = shapeOk && spanKey(ft.cells) === spanKey(tt.cells);
+        if (ft) {
+          const gaps = (xs: number[]) => Math.min(...xs.slice(1).map((x, i) => x - xs[i]!)) / page.dpi;
+          minRow = Math.min(minRow, gaps(ft.rowLines));
+          minCol = Math.min(minCol, gaps(ft.colLines));
+        }
+        if (shapeOk) st.shapeOk++;
+        if (spansOk) st.spansOk++;
+        line.push(`${tt.role} truth ${tt.nRows}x${tt.nCols} got ${shape}${shapeOk ? (spansOk ? ' ok' : ' SPANS') : ' SHAPE'}`);
+        if (verbose && ft && !spansOk) {
+          line.push(`\n    truth spans ${spanKey(tt.cells)}\n    got   spans ${spanKey(ft.cells)}`);
+          line.push(`\n    rows ${ft.rowLines.map(Math.round).join(' ')}\n    cols ${ft.colLines.map(Math.round).join(' ')}`);
+        }
+        st.cells += tt.nRows * tt.nCols;
+        if (engine && ft) {
+          const t1 = performance.now();
+          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm });
+          st.ocrSeconds += (performance.now() - t1) / 1000;
+          st.ocrTables++;
+          let exact = 0;
+          const misses: string[] = [];
+          for (let r = 0; r < tt.nRows; r++) {
+            for (let c = 0; c < tt.nCols; c++) {
+              const want = normText(tt.grid[r]?.[c] ?? '');
+              const got = normText(joinVisualLines((table.grid[r]?.[c] ?? '').split('\n')));
+              if (want === got) exact++;
+              else misses.push(`[${r},${c}] ${JSON.stringify(want)} → ${JSON.stringify(got)}`);
+            }
+          }
+          st.cellsExact += exact;
+          line.push(`cells ${exact}/${tt.nRows * tt.nCols} in ${((performance.now() - t1) / 1000).toFixed(1)}s`);
+          if (verbose) {
+            const seen = new Set<string>();
+            for (const m of misses) if (!seen.has(m)) seen.add(m) && line.push(`\n    ${m}`);
+          }
+        }
+      }
+      if (found.length > page.tables.length) line.push(`+${found.length - page.tables.length} extra`);
+      if (engine && pageOcr) {
+        let t2 = performance.now();
+        await engine.recognise({ png: toPgm(img), psm: 'auto', dpi: page.dpi });
+        st.pageSeconds += (performance.now() - t2) / 1000;
+        t2 = performance.now();
+        await engine.recognise({ png: toPgm(maskTables(img, found)), psm: 'auto', dpi: page.dpi });
+        st.maskedSeconds += (performance.now() - t2) / 1000;
+        st.timedPages++;
+      }
+      console.log(line.join(' | '));
+    }
+  }
+  await engine?.close();
+
+  console.log('\ntier     pages tables found shapeOK spansOK cellExact   s/table  s/page(full) s/page(masked+cells)');
+  const all: TierStats = {
+    pages: 0,
+    truthTables: 0,
+    foundTables: 0,
+    shapeOk: 0,
+    spansOk: 0,
+    cells: 0,
+    cellsExact: 0,
+    ocrSeconds: 0,
+    ocrTables: 0,
+    pageSeconds: 0,
+    maskedSeconds: 0,
+    timedPages: 0,
+  };
+  const rowOf = (name: string, s: TierStats) =>
+    `${name.padEnd(8)} ${String(s.pages).padStart(5)} ${String(s.truthTables).padStart(6)} ${String(s.foundTables).padStart(5)} ` +
+    `${String(s.shapeOk).padStart(7)} ${String(s.spansOk).padStart(7)} ` +
+    `${engine ? ((100 * s.cellsExact) / Math.max(1, s.cells)).toFixed(1).padStart(8) + '%' : '      n/a'} ` +
+    `${engine ? (s.ocrSeconds / Math.max(1, s.ocrTables)).toFixed(2).padStart(9) : '      n/a'}` +
+    (s.timedPages
+      ? `${(s.pageSeconds / s.timedPages).toFixed(2).padStart(13)} ${((s.maskedSeconds + s.ocrSeconds) / s.timedPages).toFixed(2).padStart(20)}`
+      : '');
+  for (const tier of ['clean', 'typical', 'hard']) {
+    const s = stats.get(tier);
+    if (!s) continue;
+    console.log(rowOf(tier, s));
+    for (const k of Object.keys(all) as (keyof TierStats)[]) all[k] += s[k];
+  }
+  console.log(rowOf('all', all));
+  console.log(`tables found on pages without tables: ${spurious}`);
+  console.log(`smallest row ${minRow.toFixed(3)} in, smallest column ${minCol.toFixed(3)} in`);
+  console.log(`structure detection: ${(detectMs / Math.max(1, detectPages)).toFixed(0)} ms/page`);
+}
+
+await main();

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
+import { DEFAULT_DB, ExportOptionsSchema, IngestOptionsSchema, TOOL_VERSION } from './config.js';
+import { ingest } from './ingest.js';
+import { exportJson } from './export.js';
+import { openDb } from '../db/open.js';
+import { stats } from '../db/queries.js';
+import { normaliseForCli } from '../pipeline/normalise/index.js';
+
+/** Exit codes: 0 all ok, 1 some files failed, 2 usage error. */
+class UsageError extends Error {}
+
+function parseOpts<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+const program = new Command()
+  .name('apa-ocr')
+  .description('Scanned Bangla APA e-Governance progress submissions → indicator data in SQLite')
+  .version(TOOL_VERSION)
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('ingest')
+  .description('OCR PDFs (files or folders) into the database; files already stored are skipped')
+  .argument('<inputs...>', 'PDF files or folders of PDFs')
+  .option('--db <file>', 'SQLite database', DEFAULT_DB)
+  .option('--jobs <n>', 'pages OCRed at once (default: number of cores)')
+  .option('--force', 're-process files already stored', false)
+  .option('--max-pages <n>', 'refuse PDFs with more pages than this', '1000')
+  .option('--recycle <n>', 'OCR calls before a Tesseract worker is recreated', '150')
+  .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    const opts = parseOpts(IngestOptionsSchema, raw);
+    const s = await ingest(inputs, opts);
+    process.stderr.write(
+      `\n${s.stored} stored, ${s.skipped} skipped, ${s.failed.length} failed; ${s.pages} pages in ${s.seconds.toFixed(1)} s` +
+        (s.pages ? ` (${((s.pages / s.seconds) * 60).toFixed(1)} pages/min)` : '') +
+        ` → ${opts.db}\n`,
+    );
+    for (const f of s.failed) process.stderr.write(`  failed: ${f.message}\n`);
+    process.exitCode = s.failed.length ? 1 : 0;
+  });
+
+program
+  .command('export')
+  .description('write one JSON per submission (the shape ../shared/eval/score.mjs reads)')
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--format <fmt>', 'json', 'json')
+  .option('--db <file>', 'SQLite database', DEFAULT_DB)
+  .action((raw: Record<string, unknown>) => {
+    const opts = parseOpts(ExportOptionsSchema, raw);
+    const files = exportJson(opts);
+    process.stderr.write(`${files.length} submissions exported to ${opts.out}\n`);
+  });
+
+program
+  .command('stats')
+  .description('submissions, pages by section, tables, indicators and failures')
+  .option('--db <file>', 'SQLite database', DEFAULT_DB)
+  .option('--json', 'print JSON', false)
+  .action((raw: { db: string; json: boolean }) => {
+    const db = openDb(raw.db, { readonly: true });
+    const s = stats(db);
+    db.close();
+    if (raw.json) {
+      process.stdout.write(JSON.stringify(s, null, 1) + '\n');
+      return;
+    }
+    const lines = [
+      `database     ${raw.db}`,
+      `submissions  ${s.submissions} (${Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`,
+      `pages        ${s.pages}: ${Object.entries(s.pagesBySection).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `tables       ${s.tables}`,
+      `indicators   ${s.indicators} (${s.flags} validation flags)`,
+      `failures     ${s.failures.length}`,
+      ...s.failures.map((f) => `  ${f.file}${f.page != null ? ` page ${f.page}` : ''}: ${f.message}`),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  });
+
+program
+  .command('normalise')
+  .description('show how the normaliser reads values: one JSON object per text')
+  .requiredOption('--kind <kind>', 'value | date | period | code')
+  .argument('<texts...>')
+  .action((texts: string[], raw: { kind: string }) => {
+    const kind = parseOpts(z.object({ kind: z.enum(['value', 'date', 'period', 'code']) }), raw).kind;
+    for (const t of texts) process.stdout.write(JSON.stringify(normaliseForCli(kind, t)) + '\n');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import PQueue from 'p-queue';
+import type { IngestOptions } from './config.js';
+import { TOOL_VERSION } from './config.js';
+import { openDb } from '../db/open.js';
+import { findSubmissionBySha, finishRun, recordFileErrors, startRun, storeSubmission } from '../db/store.js';
+import { EnginePool } from '../pipeline/ocr/pool.js';
+import { TesseractEngine } from '../pipeline/ocr/tesseract.js';
+import { processFile } from '../pipeline/runner.js';
+import { InputError, type StageError } from '../models/errors.js';
+import type { OcrEngine } from '../models/ocr.js';
+import { Progress } from './progress.js';
+
+/** Expand the command line's files and folders: folders give their *.pdf files (recursively), sorted. */
+export function collectInputs(inputs: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.pdf$/i.test(e.name)) files.push(p);
+    }
+  };
+  for (const i of inputs) {
+    if (!fs.existsSync(i)) missing.push(i);
+    else if (fs.statSync(i).isDirectory()) walk(i);
+    else files.push(i); // named explicitly: tried whatever its extension, so a non-PDF gets a clear error
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+export interface IngestSummary {
+  stored: number;
+  skipped: number;
+  failed: { file: string; message: string }[];
+  pages: number;
+  seconds: number;
+}
+
+/**
+ * Ingest files into the database. Files already stored (same sha256) are skipped unless force; each file
+ * is stored in one transaction by this, the only writer; a failing file is reported and the batch goes on.
+ */
+export async function ingest(
+  inputs: string[],
+  opts: IngestOptions,
+  makeEngine: () => OcrEngine = () => new TesseractEngine({ recycleAfter: opts.recycle }),
+): Promise<IngestSummary> {
+  const { files, missing } = collectInputs(inputs);
+  const db = openDb(opts.db);
+  const runId = startRun(db, TOOL_VERSION, { ...opts, inputs });
+  const summary: IngestSummary = { stored: 0, skipped: 0, failed: [], pages: 0, seconds: 0 };
+  const t0 = Date.now();
+  const progress = new Progress(files.length);
+  for (const m of missing) {
+    summary.failed.push({ file: m, message: `${m}: no such file or folder` });
+    progress.log(`FAIL ${m}: no such file or folder`);
+    recordFileErrors(db, runId, null, [{ stage: 'input', file: m, page: null, category: 'input', message: 'no such file or folder' }]);
+  }
+  const pool = new EnginePool(Array.from({ length: opts.jobs }, makeEngine));
+  const pageQueue = new PQueue({ concurrency: opts.jobs });
+  const fileQueue = new PQueue({ concurrency: opts.jobs });
+  try {
+    await Promise.all(
+      files.map((file) =>
+        fileQueue.add(async () => {
+          let sha: string | null = null;
+          try {
+            const bytes = new Uint8Array(fs.readFileSync(file));
+            sha = crypto.createHash('sha256').update(bytes).digest('hex');
+            const existing = findSubmissionBySha(db, sha);
+            // a file whose every page failed (an engine crash, say) is retried by a rerun; others need --force
+            if (existing && existing.status !== 'failed' && !opts.force) {
+              summary.skipped++;
+              progress.fileDone(`skip ${file}: already stored (same content as ${existing.path}); use --force to redo`);
+              return;
+            }
+            const t = Date.now();
+            const res = await processFile(file, bytes, {
+              pool,
+              pageQueue,
+              maxPages: opts.maxPages,
+              events: { onPageCount: (_f, n) => progress.addPages(n), onPageDone: () => progress.pageDone() },
+            });
+            storeSubmission(db, res, runId);
+            summary.stored++;
+            summary.pages += res.pageCount;
+            for (const e of res.errors) progress.log(`WARN ${e.file} page ${e.page}: [${e.stage}] ${e.message}`);
+            const counts = res.sections.map((s) => `${s.section}${s.pages.length > 1 ? `×${s.pages.length}` : ''}`).join(' ');
+            progress.fileDone(
+              `${res.status === 'ok' ? 'ok  ' : res.status.padEnd(4)} ${file}: ${res.pageCount} pages in ${((Date.now() - t) / 1000).toFixed(1)} s; ${counts}; ${res.indicators.length} indicators`,
+            );
+          } catch (e) {
+            const message = e instanceof InputError ? e.message : `${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+            const page = e instanceof InputError ? e.page : null;
+            const err: StageError = { stage: 'input', file, page, category: e instanceof InputError ? 'input' : 'internal', message: e instanceof InputError ? e.reason : message };
+            recordFileErrors(db, runId, sha, [err]);
+            summary.failed.push({ file, message });
+            progress.fileDone(`FAIL ${message}`);
+          }
+        }),
+      ),
+    );
+  } finally {
+    progress.end();
+    await pool.close();
+    finishRun(db, runId);
+    db.close();
+  }
+  summary.seconds = (Date.now() - t0) / 1000;
+  return summary;
+}

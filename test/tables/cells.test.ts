@@ -1,0 +1,206 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
+import { TableSchema } from '../../models/table.js';
+import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
+import { readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
+import { detectTables } from '../../pipeline/tables/detect.js';
+import { drawPage, type TableSpec } from './draw.js';
+
+/**
+ * Stands in for Tesseract: decodes the PGM it is given, cuts it into horizontal bands of ink (lines) and each band
+ * into words at white gaps wider than a letter gap, and names the words in reading order ("w0", "w1", …). Lets
+ * the tests check where each piece of text ends up without depending on OCR accuracy.
+ */
+class BandEngine implements OcrEngine {
+  calls = 0;
+  async recognise(req: OcrRequest): Promise<OcrResult> {
+    this.calls++;
+    const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(req.png.subarray(0, 40)).toString('latin1'));
+    if (!m) throw new Error('BandEngine reads PGM only');
+    const width = Number(m[1]);
+    const height = Number(m[2]);
+    const data = req.png.subarray(m[0].length);
+    const dark = (x: number, y: number) => data[y * width + x]! < 128;
+    const rowDark = (y: number) => {
+      for (let x = 0; x < width; x++) if (dark(x, y)) return true;
+      return false;
+    };
+    // bands: runs of inked rows, bridging gaps of a few rows (a vowel sign above the headline)
+    const bands: [number, number][] = [];
+    for (let y = 0; y < height; y++) {
+      if (!rowDark(y)) continue;
+      const last = bands[bands.length - 1];
+      if (last && y - last[1] <= 4) last[1] = y + 1;
+      else bands.push([y, y + 1]);
+    }
+    const lines: OcrLine[] = [];
+    let n = 0;
+    for (const [y0, y1] of bands) {
+      const words: OcrLine['words'] = [];
+      let start = -1;
+      let lastInk = -100;
+      for (let x = 0; x <= width; x++) {
+        let ink = false;
+        for (let y = y0; y < y1 && x < width && !ink; y++) ink = dark(x, y);
+        if (ink) {
+          if (start < 0) start = x;
+          lastInk = x;
+        } else if (start >= 0 && x - lastInk > 14) {
+          words.push({ text: `w${n++}`, conf: 90, bbox: { x0: start, y0, x1: lastInk + 1, y1 } });
+          start = -1;
+        }
+      }
+      if (start >= 0) words.push({ text: `w${n++}`, conf: 90, bbox: { x0: start, y0, x1: lastInk + 1, y1 } });
+      if (words.length) {
+        lines.push({ text: words.map((w) => w.text).join(' '), conf: 90, bbox: { x0: words[0]!.bbox.x0, y0, x1: words[words.length - 1]!.bbox.x1, y1 }, words });
+      }
+    }
+    return { text: lines.map((l) => l.text).join('\n'), lines, meanConf: lines.length ? 90 : null };
+  }
+  async close(): Promise<void> {}
+}
+
+/** The word numbers of a cell text, in the order they appear. */
+const wordNumbers = (t: string) => [...t.matchAll(/w(\d+)/g)].map((m) => Number(m[1]));
+
+const DPI = 150;
+const spec: TableSpec = {
+  x: 60,
+  y: 60,
+  colWidths: [90, 260, 150, 150],
+  rowHeights: [50, 50, 90, 60, 60],
+  merges: [
+    { r: 0, c: 2, rowspan: 1, colspan: 2 },
+    { r: 2, c: 0, rowspan: 2, colspan: 1 },
+  ],
+  text: {
+    '0,0': 'ক্রমিক',
+    '0,1': 'কার্যক্রম',
+    '0,2': 'প্রকৃত অর্জন',
+    '1,2': '১ম',
+    '1,3': '২য়',
+    '2,0': '০১',
+    '2,1': 'তথ্য বাতায়ন\nহালনাগাদকরণ',
+    '2,2': '-',
+    '3,1': 'সংখ্যা',
+    '3,2': '১০',
+    '4,0': 'মোট',
+    '4,3': '৫০',
+  },
+};
+
+describe('readTableCells (band engine)', () => {
+  const img = drawPage({ width: 760, height: 420, tables: [spec], fontPx: 20 });
+  const [structure] = detectTables(img, { dpi: DPI });
+
+  it.each<CellStrategy>(['mosaic', 'cells'])('%s: text lands in its cell, in reading order, merged cells repeated', async (strategy) => {
+    expect(structure).toBeDefined();
+    const engine = new BandEngine();
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI, strategy });
+    expect(() => TableSchema.parse(table)).not.toThrow();
+    expect(table.nRows).toBe(5);
+    expect(table.nCols).toBe(4);
+    expect(table.role).toBe('unknown');
+    const at = (r: number, c: number) => table.grid[r]![c]!;
+    // empty cells are recognised without OCR
+    for (const [r, c] of [
+      [1, 0],
+      [1, 1],
+      [2, 3],
+      [3, 3],
+      [4, 1],
+      [4, 2],
+    ] as const) {
+      expect(at(r, c)).toBe('');
+    }
+    // the lone dash is recognised by its shape
+    expect(at(2, 2)).toBe('-');
+    // the two-line activity cell keeps both lines, top to bottom
+    expect(at(2, 1).split('\n')).toHaveLength(2);
+    // merged cells: the same text in every position they cover
+    expect(at(0, 2)).not.toBe('');
+    expect(at(0, 3)).toBe(at(0, 2));
+    expect(at(3, 0)).toBe(at(2, 0));
+    // every non-empty cell got its own text: no band was shared or lost
+    const texts = table.cells.map((c) => c.text).filter((t) => t && t !== '-');
+    expect(texts).toHaveLength(11);
+    if (strategy === 'mosaic') {
+      // one OCR call read the whole table, and the words come back to the cells in reading order
+      expect(engine.calls).toBe(1);
+      const order = texts.flatMap(wordNumbers);
+      expect(order).toEqual(order.map((_, i) => i));
+    } else {
+      expect(engine.calls).toBe(11);
+    }
+    const empty = table.cells.find((c) => c.r === 1 && c.c === 0)!;
+    expect(empty.conf).toBeNull();
+    const filled = table.cells.find((c) => c.r === 2 && c.c === 1)!;
+    expect(filled.conf).toBe(90);
+    expect(filled.bbox.x0).toBeLessThan(filled.bbox.x1);
+  });
+
+  it('region: words are assigned to cells by their centre', async () => {
+    const rows: TableSpec = {
+      x: 60,
+      y: 60,
+      colWidths: [120, 200, 160],
+      rowHeights: [50, 50, 50],
+      text: { '0,0': 'ক্রমিক', '0,1': 'কার্যক্রম', '0,2': 'মন্তব্য', '1,0': '০১', '1,1': 'সংখ্যা', '2,2': '১০' },
+    };
+    const page = drawPage({ width: 620, height: 260, tables: [rows], fontPx: 20 });
+    const [s] = detectTables(page, { dpi: DPI });
+    const engine = new BandEngine();
+    const table = await readTableCells(page, s!, engine, { dpi: DPI, strategy: 'region' });
+    expect(engine.calls).toBe(1);
+    expect(table.grid.map((r) => r.map((t) => (t ? 'x' : '')))).toEqual([
+      ['x', 'x', 'x'],
+      ['x', 'x', ''],
+      ['', '', 'x'],
+    ]);
+    const order = table.grid.flat().filter(Boolean).flatMap(wordNumbers);
+    expect(order).toEqual(order.map((_, i) => i));
+  });
+});
+
+describe('wordsToLines', () => {
+  it('groups words by line, top to bottom and left to right', () => {
+    const w = (text: string, x0: number, y0: number) => ({ text, conf: 90, bbox: { x0, y0, x1: x0 + 30, y1: y0 + 20 } });
+    const lines = wordsToLines([w('d', 50, 42), w('a', 10, 0), w('c', 10, 40), w('b', 50, 3)]);
+    expect(lines.map((l) => l.map((x) => x.text).join(' '))).toEqual(['a b', 'c d']);
+  });
+});
+
+describe('readTableCells (Tesseract)', () => {
+  const engine = new TesseractEngine();
+  afterAll(() => engine.close());
+
+  it('reads Bangla cell text, a dash and an empty cell at 300 dpi', async () => {
+    const small: TableSpec = {
+      x: 40,
+      y: 40,
+      colWidths: [260, 300, 200],
+      rowHeights: [90, 140, 90],
+      text: {
+        '0,0': 'কার্যক্রম',
+        '0,1': 'সংখ্যা',
+        '0,2': 'মন্তব্য',
+        '1,0': 'তারিখ',
+        '1,1': 'ইনোভেশন\nশোকেসিং',
+        '2,0': '-',
+        '2,1': 'সদস্য',
+      },
+    };
+    const img = drawPage({ width: 840, height: 400, tables: [small], fontPx: 40 });
+    const [structure] = detectTables(img, { dpi: 300 });
+    expect(structure).toBeDefined();
+    const table = await readTableCells(img, structure!, engine, { dpi: 300 });
+    expect(table.grid).toEqual([
+      ['কার্যক্রম', 'সংখ্যা', 'মন্তব্য'],
+      ['তারিখ', 'ইনোভেশন\nশোকেসিং', ''],
+      ['-', 'সদস্য', ''],
+    ]);
+    for (const c of table.cells) {
+      if (c.text && c.text !== '-') expect(c.conf).toBeGreaterThan(50);
+    }
+  });
+});
