@@ -133,11 +133,13 @@ export async function processFile(file: string, bytes: Uint8Array, opts: Process
 /** The document-level stages, pure: classify pages, split sections, metadata, Annex 5 indicators. */
 export function finishSubmission(file: string, sha256: string, size: number, pages: PageResult[], startedAt: string): SubmissionResult {
   const t0 = now();
+  // table roles first: a decisions or attendance table is strong evidence of what its page is
+  annotateTables(pages);
   const classified = classifyPages(
     pages.map((p) => ({
       page: p.page,
       lines: pageLines(p.text),
-      tables: p.tables.map((t) => ({ nRows: t.nRows, nCols: t.nCols, headerText: (t.grid[0] ?? []).join(' ') })),
+      tables: p.tables.map((t) => ({ nRows: t.nRows, nCols: t.nCols, headerText: (t.grid[0] ?? []).join(' '), role: t.role })),
     })),
   );
   pages.forEach((p, i) => {
@@ -147,7 +149,6 @@ export function finishSubmission(file: string, sha256: string, size: number, pag
   const meta = extractSubmissionMeta(
     pages.map((p) => ({ page: p.page, section: p.classification!.section, subtype: p.classification!.subtype, lines: pageLines(p.text) })),
   );
-  annotateTables(pages);
   const indicators = extractSubmissionIndicators(pages, meta);
   const docMs = now() - t0;
   const first = pages[0];

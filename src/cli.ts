@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_DB, ExportOptionsSchema, IngestOptionsSchema, TOOL_VERSION } from './config.js';
-import { ingest } from './ingest.js';
+import { ingest, rebuild } from './ingest.js';
 import { exportJson } from './export.js';
 import { openDb } from '../db/open.js';
 import { stats } from '../db/queries.js';
@@ -43,6 +43,15 @@ program
     );
     for (const f of s.failed) process.stderr.write(`  failed: ${f.message}\n`);
     process.exitCode = s.failed.length ? 1 : 0;
+  });
+
+program
+  .command('rebuild')
+  .description('re-run classification, metadata and Annex 5 extraction over the stored OCR (no OCR again)')
+  .option('--db <file>', 'SQLite database', DEFAULT_DB)
+  .action((raw: { db: string }) => {
+    const r = rebuild(raw.db);
+    process.stderr.write(`${r.submissions} submissions rebuilt; ${r.indicators} indicators\n`);
   });
 
 program

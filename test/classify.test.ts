@@ -103,6 +103,26 @@ describe('classifyPages', () => {
     expect(got[1]!.evidence[0]).toMatch(/continues page 1/);
   });
 
+  it('keeps the last page of minutes with the minutes when its decisions table continues and a copy list follows', () => {
+    const last = `ক্র.নং\tআলোচ্য বিষয়\tসিদ্ধান্ত\tবাস্তবায়নকারী
+০৪।\tই-নথি ব্যবহার\tই-নথিতে নিষ্পত্তির সিদ্ধান্ত গৃহীত হয়।\tসকল কর্মকর্তা
+স্মারক নং: ৪৭.৬১.৭৭০৪.০০০.০৫.০০৩.২২-১৪৫
+বিষয়: সভার কার্যবিবরণী প্রেরণ
+সদয় অবগতির জন্য অনুলিপি প্রেরণ করা হলো:
+১. জেলা সমবায় অফিসার, পঞ্চগড়।`; // minutes' closing lines as in 000_7ddc650de93b464f.txt
+    const decisions = { nRows: 4, nCols: 4, headerText: 'ক্র.নং আলোচ্য বিষয় সিদ্ধান্ত বাস্তবায়নকারী', role: 'decisions' as const };
+    const got = classifyPages([page(1, MINUTES, [decisions]), page(2, last, [decisions])]);
+    expect(got.map((c) => c.section)).toEqual(['minutes', 'minutes']);
+    expect(got[1]!.evidence.join(' ')).toMatch(/continues the decisions table of page 1/);
+    // the same closing lines on a page of their own are a letter
+    expect(classifyPages([page(1, last.split('\n').slice(2).join('\n'))])[0]!.section).toBe('letter');
+  });
+
+  it('takes a table role as evidence for its page', () => {
+    const got = classifyPages([page(1, 'সভার তারিখ: ২৫/০৬/২০২৩', [{ nRows: 6, nCols: 3, headerText: '', role: 'attendance' }])]);
+    expect(got[0]).toMatchObject({ section: 'minutes', subtype: 'attendance' });
+  });
+
   it('still reads a letter whose keywords carry OCR slips', () => {
     const noisy = LETTER.replace('স্মারক নং', 'স্মারক নং').replace('বিষয় :', 'বিষয়:').replace('প্রেরণ করা হলো', 'প্রেরণ করা হল');
     expect(classifyPages([page(1, noisy)])[0]!.section).toBe('letter');

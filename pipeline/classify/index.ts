@@ -1,4 +1,5 @@
 import type { Classification, SectionKind, SectionSpan, SectionSubtype } from '../../models/section.js';
+import type { TableRole } from '../../models/table.js';
 import { canonicalText, fuzzyIncludes, toAsciiDigits } from '../normalise/index.js';
 import { CUES } from './cues.js';
 
@@ -6,8 +7,19 @@ import { CUES } from './cues.js';
 export interface ClassifyInput {
   page: number;
   lines: string[];
-  tables: { nRows: number; nCols: number; headerText: string }[];
+  /** role: what the table stage made of the table's header (annex5, attendance, decisions …), if known */
+  tables: { nRows: number; nCols: number; headerText: string; role?: TableRole }[];
 }
+
+/** What a table's role says about its page. Menu-update tables sit inside certificates: no evidence. */
+const ROLE_EVIDENCE: Partial<Record<TableRole, { section: SectionKind; subtype?: SectionSubtype; weight: number }>> = {
+  annex5: { section: 'annex5', weight: 4 },
+  attendance: { section: 'minutes', subtype: 'attendance', weight: 4 },
+  decisions: { section: 'minutes', subtype: 'minutes_body', weight: 3 },
+  committee: { section: 'letter', subtype: 'office_order', weight: 2 },
+  website: { section: 'other', subtype: 'website_update_table', weight: 3 },
+  innovation_db: { section: 'other', subtype: 'innovation_db_table', weight: 4 },
+};
 
 const SECTIONS: SectionKind[] = ['letter', 'minutes', 'annex5', 'certificate', 'other'];
 const DEFAULT_SUBTYPE: Record<SectionKind, SectionSubtype> = {
@@ -56,6 +68,10 @@ function scorePage(input: ClassifyInput): Scored {
     if (fuzzyIncludes(text, cue.phrase, threshold)) add(cue.section, cue.subtype, cue.weight, cue.phrase);
   }
 
+  for (const t of input.tables) {
+    const ev = t.role ? ROLE_EVIDENCE[t.role] : undefined;
+    if (ev) add(ev.section, ev.subtype, ev.weight, `${t.role} table`);
+  }
   // layout: the Annex 5 table is wide and full of bracketed indicator codes
   const codes = toAsciiDigits(all).match(INDICATOR_CODE)?.length ?? 0;
   const wide = input.tables.some((t) => t.nCols >= 8);
@@ -101,11 +117,18 @@ export function classifyPages(pages: ClassifyInput[]): Classification[] {
   const out: Classification[] = [];
   pages.forEach((p, i) => {
     const scored = scorePage(p);
-    const b = best(scored);
     const prev = out[i - 1];
     const prevTables = pages[i - 1]?.tables ?? [];
-    const sameTable =
-      p.tables.length > 0 && prevTables.length > 0 && p.tables[0]!.nCols === prevTables[prevTables.length - 1]!.nCols;
+    const first = p.tables[0];
+    const last = prevTables[prevTables.length - 1];
+    const sameTable = first !== undefined && last !== undefined && first.nCols === last.nCols;
+    // the previous page's table going on (same columns, same known role): the same document, even when
+    // the page then ends in letter-like lines (minutes close with a memo number and a copy list)
+    if (prev && sameTable && first.role && first.role !== 'unknown' && first.role === last.role) {
+      scored.scores[prev.section] += 4;
+      scored.evidence.push(`${prev.section} +4: continues the ${first.role} table of page ${pages[i - 1]!.page}`);
+    }
+    const b = best(scored);
     const weak = b.score < MIN_EVIDENCE || (sameTable && prev && prev.section !== b.section && b.score < MIN_EVIDENCE * 2);
     if (prev && weak) {
       out.push({

@@ -37,12 +37,22 @@ export function measureLevels(img: GreyImage, step = 1): Levels {
       white = v;
     }
   }
+  // ink: a low percentile of the pixels clearly darker than paper. Taken over the whole page instead, a
+  // page with a few lines of text (ink < 0.5% of pixels) gets its "black" from the paper itself, is not
+  // stretched, and stays mid-grey, which Tesseract then reads as nothing at all.
+  const inkLimit = Math.max(0, white - 48);
+  let inkTotal = 0;
+  for (let v = 0; v < inkLimit; v++) inkTotal += hist[v]!;
   let black = 0;
-  for (let v = 0, cum = 0; v < 256; v++) {
-    cum += hist[v]!;
-    if (cum >= total * 0.005) {
-      black = v;
-      break;
+  if (inkTotal < total * 0.0002) {
+    black = inkLimit; // next to no ink: contrastStretch sees a narrow range and leaves the page alone
+  } else {
+    for (let v = 0, cum = 0; v < inkLimit; v++) {
+      cum += hist[v]!;
+      if (cum >= inkTotal * 0.1) {
+        black = v;
+        break;
+      }
     }
   }
   return { black, white };

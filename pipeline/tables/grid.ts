@@ -261,6 +261,48 @@ function hull(points: { x: number; y: number }[]): Box {
   };
 }
 
+function drawnLength(drawn: boolean[], across: number[]): number {
+  return drawn.reduce((sum, d, j) => sum + (d ? across[j + 1]! - across[j]! : 0), 0);
+}
+
+/**
+ * One step of removing candidate lines that are not table rules, most certain first; null when the grid is
+ * consistent. Each step removes at least one line, so repeating it ends.
+ */
+function pruneStep(rows: number[], cols: number[], pr: Presence, dpi: number): { rows: number[]; cols: number[] } | null {
+  // a line drawn along no cell edge came from text or a stroke touching the network
+  const keepRows = rows.filter((_, i) => pr.h[i]!.some(Boolean));
+  const keepCols = cols.filter((_, j) => pr.v[j]!.some(Boolean));
+  if (keepRows.length !== rows.length || keepCols.length !== cols.length) return { rows: keepRows, cols: keepCols };
+  // a band too small for text (a row holds a text line and its padding, a column at least one digit): a seal's
+  // ring or its lettering has added a line; drop the less drawn of the two
+  for (const [orient, lines, drawn, across, min] of [
+    ['h', rows, pr.h, cols, dpi * 0.18],
+    ['v', cols, pr.v, rows, dpi * 0.2],
+  ] as const) {
+    let worst = -1;
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const size = lines[i + 1]! - lines[i]!;
+      if (size < min && (worst < 0 || size < lines[worst + 1]! - lines[worst]!)) worst = i;
+    }
+    if (worst < 0) continue;
+    const drop = drawnLength(drawn[worst]!, across) < drawnLength(drawn[worst + 1]!, across) ? worst : worst + 1;
+    const kept = lines.filter((_, i) => i !== drop);
+    return orient === 'h' ? { rows: kept, cols } : { rows, cols: kept };
+  }
+  // text just outside the frame (a signature block's name under the table) can pass for one more row or
+  // column; the frame's side rules do not run along it
+  const lastR = rows.length - 2;
+  const lastC = cols.length - 2;
+  const rowOpen = (i: number) => !pr.v[0]![i] && !pr.v[cols.length - 1]![i];
+  const colOpen = (j: number) => !pr.h[0]![j] && !pr.h[rows.length - 1]![j];
+  if (lastR > 0 && rowOpen(lastR)) return { rows: rows.slice(0, -1), cols };
+  if (lastR > 0 && rowOpen(0)) return { rows: rows.slice(1), cols };
+  if (lastC > 0 && colOpen(lastC)) return { rows, cols: cols.slice(0, -1) };
+  if (lastC > 0 && colOpen(0)) return { rows, cols: cols.slice(1) };
+  return null;
+}
+
 /** Build one table from the segments of one rule network, or null when they do not make at least one cell. */
 function buildTable(g: GridParams, hs: Segment[], vs: Segment[]): TableStructure | null {
   const dpi = g.dpi;
@@ -276,7 +318,7 @@ function buildTable(g: GridParams, hs: Segment[], vs: Segment[]): TableStructure
   const thickness = weightedMedian([...hs, ...vs].map((s) => ({ v: s.thickness, w: s.a1 - s.a0 })));
 
   const tol = joinTolerance(dpi);
-  // rows and columns narrower than this are a doubled rule, not a cell (a line of text is taller)
+  // two candidate lines closer than this cannot both be rules of a cell (no text line fits between them)
   const minGap = Math.max(tol + 1, dpi * 0.1 + thickness);
   let rows = mergeClose(
     clusterPositions(
@@ -293,49 +335,11 @@ function buildTable(g: GridParams, hs: Segment[], vs: Segment[]): TableStructure
     minGap,
   ).map((l) => l.pos);
 
-  // a line drawn along no cell edge came from text or a stroke touching the network
-  const isLine = (drawn: boolean[]) => drawn.some(Boolean);
-  // a row holds at least one text line and its padding, a column at least one digit
-  const minRow = dpi * 0.18;
-  const minCol = dpi * 0.2;
-  const drawnLength = (drawn: boolean[], across: number[]) =>
-    drawn.reduce((sum, d, j) => sum + (d ? across[j + 1]! - across[j]! : 0), 0);
-  /** One pruning step, most certain first; null when the grid is consistent. */
-  const prune = (pr: Presence): { rows: number[]; cols: number[] } | null => {
-    const keepRows = rows.filter((_, i) => isLine(pr.h[i]!));
-    const keepCols = cols.filter((_, j) => isLine(pr.v[j]!));
-    if (keepRows.length !== rows.length || keepCols.length !== cols.length) return { rows: keepRows, cols: keepCols };
-    // a band too small for text: a seal's ring or its lettering has added a line; drop the less drawn one
-    for (const [orient, lines, drawn, across, min] of [
-      ['h', rows, pr.h, cols, minRow],
-      ['v', cols, pr.v, rows, minCol],
-    ] as const) {
-      let worst = -1;
-      for (let i = 0; i + 1 < lines.length; i++) {
-        if (lines[i + 1]! - lines[i]! < min && (worst < 0 || lines[i + 1]! - lines[i]! < lines[worst + 1]! - lines[worst]!)) worst = i;
-      }
-      if (worst < 0) continue;
-      const drop = drawnLength(drawn[worst]!, across) < drawnLength(drawn[worst + 1]!, across) ? worst : worst + 1;
-      const kept = lines.filter((_, i) => i !== drop);
-      return orient === 'h' ? { rows: kept, cols } : { rows, cols: kept };
-    }
-    // text just outside the frame (a signature block's name under the table) can pass for one more row or
-    // column; the frame's side rules do not run along it
-    const lastR = rows.length - 2;
-    const lastC = cols.length - 2;
-    const rowOpen = (i: number) => !pr.v[0]![i] && !pr.v[cols.length - 1]![i];
-    const colOpen = (j: number) => !pr.h[0]![j] && !pr.h[rows.length - 1]![j];
-    if (lastR > 0 && rowOpen(lastR)) return { rows: rows.slice(0, -1), cols };
-    if (lastR > 0 && rowOpen(0)) return { rows: rows.slice(1), cols };
-    if (lastC > 0 && colOpen(lastC)) return { rows, cols: cols.slice(0, -1) };
-    if (lastC > 0 && colOpen(0)) return { rows, cols: cols.slice(1) };
-    return null;
-  };
   let p: Presence | null = null;
   for (;;) {
     if (rows.length < 2 || cols.length < 2) return null;
     p = presence(g, f, rows, cols, thickness);
-    const next = prune(p);
+    const next = pruneStep(rows, cols, p, dpi);
     if (!next) break;
     rows = next.rows;
     cols = next.cols;

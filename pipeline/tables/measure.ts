@@ -191,7 +191,7 @@ async function main() {
         st.cells += tt.nRows * tt.nCols;
         if (engine && ft) {
           const t1 = performance.now();
-          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm });
+          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm, ocrDpi: Number(arg('--ocr-dpi') ?? 300) });
           st.ocrSeconds += (performance.now() - t1) / 1000;
           st.ocrTables++;
           let exact = 0;
