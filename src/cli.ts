@@ -7,6 +7,8 @@ import { exportJson } from './export.js';
 import { openDb } from '../db/open.js';
 import { stats } from '../db/queries.js';
 import { normaliseForCli } from '../pipeline/normalise/index.js';
+import { registerQueryCommands } from './query/cli.js';
+import { registerServeCommand } from './server/cli.js';
 
 /** Exit codes: 0 all ok, 1 some files failed, 2 usage error. */
 class UsageError extends Error {}
@@ -100,6 +102,9 @@ program
     const kind = parseOpts(z.object({ kind: z.enum(['value', 'date', 'period', 'code']) }), raw).kind;
     for (const t of texts) process.stdout.write(JSON.stringify(normaliseForCli(kind, t)) + '\n');
   });
+
+registerQueryCommands(program);
+registerServeCommand(program);
 
 try {
   await program.parseAsync(process.argv);
