@@ -3,8 +3,17 @@ import type { Db } from './open.js';
 import { joinVisualLines } from '../pipeline/text/lines.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
 import { SubmissionMetaSchema } from '../models/submission.js';
-import { SectionSpanSchema } from '../models/section.js';
-import { IndicatorFieldSchema, ValidationFlagSchema } from '../models/indicator.js';
+import { IndicatorFieldSchema, ValidationFlagSchema, INDICATOR_VALUE_FIELDS, type IndicatorField } from '../models/indicator.js';
+import { SectionKindSchema, SectionSpanSchema, SectionSubtypeSchema } from '../models/section.js';
+import { splitSections } from '../pipeline/classify/index.js';
+import {
+  applyFieldCorrection,
+  applyMetaCorrections,
+  applyPageCorrection,
+  currentCorrections,
+  indicatorOccurrences,
+  type Correction,
+} from './corrections.js';
 
 const SubmissionRowSchema = z.object({
   id: z.number(),
@@ -15,6 +24,8 @@ const SubmissionRowSchema = z.object({
   status: z.string(),
   meta_json: z.string(),
   sections_json: z.string(),
+  reviewed_at: z.string().nullable().optional(),
+  reviewed_by: z.string().nullable().optional(),
 });
 
 const PageRowSchema = z.object({
@@ -87,23 +98,61 @@ export function cellsToGrid(nRows: number, nCols: number, cells: { r: number; c:
   return grid;
 }
 
-/** Build the export JSON of one stored submission (the shape ../shared/eval/score.mjs reads). */
-export function exportSubmission(db: Db, submissionId: number): SubmissionExport {
+/** How a human correction is shown on an exported indicator field (added beside the field's own keys). */
+export interface ExportCorrectionMark {
+  /** the value or text differs from what OCR read; false when a reviewer confirmed the OCR value */
+  corrected: boolean;
+  correction: { who: string; at: string; reason: string | null; ocrRaw: string | null; ocrValue: unknown };
+}
+
+/** The export plus the review state; corrected indicator fields also carry an {@link ExportCorrectionMark}. */
+export type ReviewedExport = SubmissionExport & {
+  review: { reviewedAt: string | null; reviewedBy: string | null; corrections: number };
+};
+
+/**
+ * Build the export JSON of one stored submission (the shape ../shared/eval/score.mjs reads), with human
+ * corrections applied (db/corrections.ts): a corrected indicator field has the reviewer's `raw` and `value`
+ * (confidence 1) plus `corrected` and `correction` {who, at, reason, ocrRaw, ocrValue}; the table cell it came
+ * from shows the corrected text; corrected metadata has provenance source "correction by …"; corrected page
+ * sections are used for pages and section spans.
+ */
+export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
   const s = SubmissionRowSchema.parse(db.prepare('SELECT * FROM submissions WHERE id = ?').get(submissionId));
-  const meta = SubmissionMetaSchema.parse(JSON.parse(s.meta_json));
+  const cur = currentCorrections(db, s.sha256);
+  const { meta } = applyMetaCorrections(SubmissionMetaSchema.parse(JSON.parse(s.meta_json)), cur);
   const pages = z.array(PageRowSchema).parse(db.prepare('SELECT * FROM pages WHERE submission_id = ? ORDER BY page').all(submissionId));
   const tables = z.array(TableRowSchema).parse(db.prepare('SELECT * FROM tables WHERE submission_id = ? ORDER BY page, idx').all(submissionId));
   const cellStmt = db.prepare('SELECT * FROM cells WHERE table_id = ? ORDER BY r, c');
   const inds = z.array(IndicatorRowSchema).parse(db.prepare('SELECT * FROM indicators WHERE submission_id = ? ORDER BY seq').all(submissionId));
+  const occurrences = indicatorOccurrences(inds.map((i) => i.indicator_code));
   const flagStmt = db.prepare('SELECT rule, field, message FROM flags WHERE indicator_id = ?');
   const errors = db
     .prepare('SELECT page, stage, message FROM errors WHERE submission_id = ? ORDER BY page')
     .all(submissionId) as { page: number | null; stage: string; message: string }[];
 
   const indByTable = new Map<string, ExportIndicator[]>();
-  for (const i of inds) {
+  // marks are added after the schema check, which would strip keys it does not know
+  const marks = new Map<string, ExportCorrectionMark>();
+  // corrected cell text, by page, table and box, so the table grid shows what the reviewer read
+  const cellFixes = new Map<string, string>();
+  const boxKey = (page: number, tableIdx: number, b: { x0: number; y0: number; x1: number; y1: number }) => `${page}#${tableIdx}#${b.x0},${b.y0},${b.x1},${b.y1}`;
+  inds.forEach((i, n) => {
     const f = z.record(z.string(), IndicatorFieldSchema).parse(JSON.parse(i.fields_json));
-    const field = (k: string) => f[k] ?? { raw: null, value: null, confidence: null, bbox: null, printed: false };
+    const key = `${i.page}#${i.table_idx}`;
+    const list = indByTable.get(key) ?? [];
+    const field = (k: (typeof INDICATOR_VALUE_FIELDS)[number]): IndicatorField => {
+      const ocr = f[k] ?? { raw: null, value: null, confidence: null, bbox: null, printed: false };
+      const c: Correction | undefined = cur.indicator(i.indicator_code, occurrences[n]!, k);
+      if (!c) return ocr;
+      const now = applyFieldCorrection(ocr, c);
+      marks.set(`${key}#${list.length}#${k}`, {
+        corrected: now.corrected,
+        correction: { who: c.who, at: c.at, reason: c.reason, ocrRaw: ocr.raw, ocrValue: ocr.value },
+      });
+      if (now.corrected && ocr.bbox) cellFixes.set(boxKey(i.page, i.table_idx, ocr.bbox), now.raw ?? '');
+      return { raw: now.raw, value: now.value, confidence: now.confidence, bbox: now.bbox, printed: now.printed };
+    };
     const rec: ExportIndicator = {
       indicatorCode: i.indicator_code,
       activityCode: i.activity_code,
@@ -124,9 +173,24 @@ export function exportSubmission(db: Db, submissionId: number): SubmissionExport
       remarks: field('remarks'),
       flags: z.array(ValidationFlagSchema).parse(flagStmt.all(i.id)),
     };
-    const key = `${i.page}#${i.table_idx}`;
-    indByTable.set(key, [...(indByTable.get(key) ?? []), rec]);
-  }
+    list.push(rec);
+    indByTable.set(key, list);
+  });
+
+  const pageSections = pages.map((p) => {
+    const ocr = { section: SectionKindSchema.nullable().catch(null).parse(p.section), subtype: SectionSubtypeSchema.nullable().catch(null).parse(p.subtype) };
+    return { page: p.page, ocr, ...applyPageCorrection(p.page, ocr, cur) };
+  });
+  const storedSections = z.array(SectionSpanSchema).parse(JSON.parse(s.sections_json));
+  const sections = pageSections.some((p) => p.correction)
+    ? splitSections(
+        pageSections.flatMap((p) =>
+          p.section && p.subtype
+            ? [{ page: p.page, classification: { section: p.section, subtype: p.subtype, confidence: 1, evidence: p.correction ? ['corrected'] : [] } }]
+            : [],
+        ),
+      )
+    : storedSections;
 
   const out: SubmissionExport = {
     id: s.file_name.replace(/\.pdf$/i, ''),
@@ -140,12 +204,12 @@ export function exportSubmission(db: Db, submissionId: number): SubmissionExport
     submissionDate: meta.submissionDate,
     annexFormat: meta.annexFormat,
     metadata: meta.provenance,
-    sections: z.array(SectionSpanSchema).parse(JSON.parse(s.sections_json)),
-    pages: pages.map((p) => ({
+    sections,
+    pages: pages.map((p, pi) => ({
       page: p.page,
-      section: p.section,
-      subtype: p.subtype,
-      confidence: p.confidence,
+      section: pageSections[pi]!.section,
+      subtype: pageSections[pi]!.subtype,
+      confidence: pageSections[pi]!.correction ? 1 : p.confidence,
       rotation: p.rotation,
       skewDeg: p.skew_deg,
       dpi: p.dpi,
@@ -154,7 +218,13 @@ export function exportSubmission(db: Db, submissionId: number): SubmissionExport
       tables: tables
         .filter((t) => t.page === p.page)
         .map((t) => {
-          const cells = z.array(CellRowSchema).parse(cellStmt.all(t.id));
+          const cells = z
+            .array(CellRowSchema)
+            .parse(cellStmt.all(t.id))
+            .map((c) => {
+              const fixed = cellFixes.get(boxKey(t.page, t.idx, c));
+              return fixed === undefined ? c : { ...c, text: fixed };
+            });
           return {
             index: t.idx,
             role: t.role,
@@ -169,7 +239,20 @@ export function exportSubmission(db: Db, submissionId: number): SubmissionExport
     })),
     errors,
   };
-  return SubmissionExportSchema.parse(out);
+  const parsed = SubmissionExportSchema.parse(out);
+  for (const p of parsed.pages) {
+    for (const t of p.tables) {
+      t.indicators.forEach((rec, n) => {
+        for (const k of INDICATOR_VALUE_FIELDS) {
+          const mark = marks.get(`${p.page}#${t.index}#${n}#${k}`);
+          if (mark) Object.assign(rec[k], mark);
+        }
+      });
+    }
+  }
+  return Object.assign(parsed, {
+    review: { reviewedAt: s.reviewed_at ?? null, reviewedBy: s.reviewed_by ?? null, corrections: cur.all.length },
+  });
 }
 
 export interface Stats {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BoxSchema } from './geometry.js';
-import { IndicatorFieldSchema, ValidationFlagSchema } from './indicator.js';
+import { IndicatorRecordSchema } from './indicator.js';
 import { MetaProvenanceSchema, OfficeSchema, QuarterSchema } from './submission.js';
 import { SectionSpanSchema } from './section.js';
 
@@ -8,26 +8,7 @@ import { SectionSpanSchema } from './section.js';
  * The JSON export of one submission: the eval truth's shape (../shared/eval/README.md), so that
  * `score.mjs` reads it unchanged, plus provenance (boxes, confidences, flags) for every value.
  */
-export const ExportIndicatorSchema = z.object({
-  indicatorCode: z.string(),
-  activityCode: z.string().nullable(),
-  activity: z.string().nullable(),
-  indicator: z.string().nullable(),
-  page: z.number().int().positive(),
-  row: z.number().int().nonnegative(),
-  unit: IndicatorFieldSchema,
-  weight: IndicatorFieldSchema,
-  target: IndicatorFieldSchema,
-  q1: IndicatorFieldSchema,
-  q2: IndicatorFieldSchema,
-  q3: IndicatorFieldSchema,
-  q4: IndicatorFieldSchema,
-  total: IndicatorFieldSchema,
-  rate: IndicatorFieldSchema,
-  score: IndicatorFieldSchema,
-  remarks: IndicatorFieldSchema,
-  flags: z.array(ValidationFlagSchema),
-});
+export const ExportIndicatorSchema = IndicatorRecordSchema.omit({ tableIndex: true });
 export type ExportIndicator = z.infer<typeof ExportIndicatorSchema>;
 
 export const ExportCellSchema = z.object({

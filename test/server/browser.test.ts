@@ -1,0 +1,105 @@
+/**
+ * The review app in a real headless Chromium (the binary ships inside the @sparticuz/chromium npm package, so
+ * nothing is downloaded): open the flagged sample from the queue, check the value against its crop, correct it
+ * with the keyboard only, and find the correction in the JSON export.
+ * REVIEW_SCREENSHOT=docs/review-page.png also saves the page view there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { parseCellValue } from '../../pipeline/normalise/index.js';
+import { startReviewServer, type RunningServer } from '../../src/server/cli.js';
+import { MISREADS } from './fixture.js';
+import { buildTruthDb } from './truthDb.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dispose: (() => void) | undefined;
+
+beforeAll(async () => {
+  const t = await buildTruthDb({ misreads: MISREADS });
+  t.db.close();
+  dispose = t.dispose;
+  server = await startReviewServer({ db: t.file, host: '127.0.0.1', port: 0 });
+  browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (e) => process.stderr.write(`browser page error: ${e.message}\n`));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  dispose?.();
+});
+
+const api = async (p: string) => (await fetch(new URL(`api/${p}`, server.url))).json() as Promise<any>;
+
+describe('review page in a browser', () => {
+  it('finds a flagged value, shows its crop, takes a keyboard correction and exports it', async () => {
+    const m = MISREADS[0]!; // the first flagged value in page order
+    const queue = (await api('submissions')).submissions;
+    const target = queue[0];
+    expect(target.fileName).toBe(`${m.id}.pdf`);
+
+    await page.goto(server.url);
+    await page.locator('#who').click();
+    await page.keyboard.type('Browser Test');
+    await page.keyboard.press('Enter');
+    // the queue: most flags first, first row focused; Enter opens it
+    await page.locator('table.list tbody tr').first().focus();
+    await page.keyboard.press('Enter');
+
+    // opens on the first flagged value, its crop beside the OCR reading, the value box focused
+    const what = page.locator('.inspector .what');
+    await expect.poll(() => what.textContent(), { timeout: 20_000 }).toContain(m.indicatorCode);
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('value');
+    expect(await page.inputValue('#value')).toBe(m.text);
+    await expect
+      .poll(() => page.evaluate<number>("document.querySelector('img.crop')?.naturalWidth ?? 0"), { timeout: 20_000 })
+      .toBeGreaterThan(20);
+    // the scan behind the overlay has rendered
+    await expect.poll(() => page.evaluate<number>("document.querySelector('.scan-inner img').naturalWidth"), { timeout: 20_000 }).toBeGreaterThan(1000);
+
+    // Tab goes to the next flagged value, Shift+Tab back
+    await page.keyboard.press('Tab');
+    await expect.poll(() => what.textContent()).toContain(MISREADS[1]!.indicatorCode);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => what.textContent()).toContain(m.indicatorCode);
+
+    // type the value as printed, in Bangla digits (the box's text is selected, so typing replaces it)
+    const typed = '১টি ০৩-০৩-২০২৩';
+    await page.keyboard.type(typed);
+    const expected = parseCellValue(typed, 'date').value as { count: number; date: string };
+    await expect.poll(() => page.textContent('#preview')).toContain(expected.date);
+    if (process.env.REVIEW_SCREENSHOT) {
+      fs.mkdirSync(path.dirname(process.env.REVIEW_SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: process.env.REVIEW_SCREENSHOT });
+    }
+    await page.keyboard.press('Enter');
+    // saved: the cell turns "corrected" and the selection moves on to the next flagged value
+    await expect.poll(() => page.locator('table.recon td.fixed').count()).toBe(1);
+    await expect.poll(() => what.textContent()).toContain(MISREADS[1]!.indicatorCode);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'apa-review-page.png') });
+
+    const exp = await api(`submissions/${target.id}/export`);
+    const rec = exp.pages.flatMap((p: any) => p.tables).flatMap((t: any) => t.indicators).find((i: any) => i.indicatorCode === m.indicatorCode);
+    expect(rec[m.field]).toMatchObject({ value: expected, raw: typed, corrected: true });
+    expect(rec[m.field].correction).toMatchObject({ who: 'Browser Test', ocrRaw: m.text });
+
+    // Alt+R marks the submission reviewed
+    await page.keyboard.press('Alt+r');
+    await expect.poll(async () => (await api(`submissions/${target.id}`)).review.reviewedBy).toBe('Browser Test');
+
+    // clicking a value's box on the scan shows that value and its crop
+    const cropBefore = await page.getAttribute('img.crop', 'src');
+    const box = page.locator('svg.overlay rect.value:not(.selected)').first();
+    const key = await box.getAttribute('data-cell');
+    await box.click();
+    await expect.poll(() => page.getAttribute('img.crop', 'src')).not.toBe(cropBefore);
+    expect(await page.locator(`table.recon td.selected[data-cell="${key}"]`).count()).toBe(1);
+  }, 60_000);
+});
