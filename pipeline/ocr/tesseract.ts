@@ -84,7 +84,8 @@ export class TesseractEngine implements OcrEngine {
   private worker: Worker | null = null;
   private osdWorker: Worker | null = null;
   private jobs = 0;
-  private currentPsm: PSM | null = null;
+  /** the parameters last set on the worker: set again only when they change (each call costs) */
+  private currentParams = '';
   private readonly langs: string;
   private readonly recycleAfter: number;
 
@@ -110,21 +111,22 @@ export class TesseractEngine implements OcrEngine {
         { debug_file: '/dev/null' } as Partial<InitOptions>,
       );
       this.jobs = 0;
-      this.currentPsm = null;
+      this.currentParams = '';
     }
     return this.worker;
   }
 
   async recognise(req: OcrRequest): Promise<OcrResult> {
     const w = await this.getWorker();
-    const psm = PSM_MAP[req.psm];
-    if (psm !== this.currentPsm) {
-      await w.setParameters({
-        tessedit_pageseg_mode: psm,
-        preserve_interword_spaces: '1',
-        user_defined_dpi: String(Math.round(req.dpi ?? 300)),
-      });
-      this.currentPsm = psm;
+    const params = {
+      tessedit_pageseg_mode: PSM_MAP[req.psm],
+      preserve_interword_spaces: '1',
+      user_defined_dpi: String(Math.round(req.dpi ?? 300)),
+    };
+    const key = JSON.stringify(params);
+    if (key !== this.currentParams) {
+      await w.setParameters(params);
+      this.currentParams = key;
     }
     this.jobs++;
     const opts = req.rect ? { rectangle: req.rect } : {};

@@ -30,68 +30,88 @@ export interface InkMaps {
  */
 export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
   const { width: w, height: h, data } = img;
-  const t = opts.darkness ?? 0.15;
-  const tr = opts.ruleDarkness ?? 0.08;
-  const tp = opts.rulePixelDarkness ?? 0.05;
-  const half = Math.max(4, Math.round(opts.dpi / 10));
+  const k = 1 - (opts.darkness ?? 0.15);
+  const kr = 1 - (opts.ruleDarkness ?? 0.08);
+  const kp = 1 - (opts.rulePixelDarkness ?? 0.05);
   const reach = Math.max(2, Math.round(opts.dpi / 20));
-  const iw = w + 1;
-  const integral = new Uint32Array(iw * (h + 1));
-  // row-major integral image with a zero row/column in front; it may wrap past 2^32 on huge pages, but a window's
-  // sum is small, so the modular difference (>>> 0) is still exact
-  const fillIntegral = (value: (i: number) => number) => {
-    for (let y = 0; y < h; y++) {
-      let rowSum = 0;
-      const src = y * w;
-      const dst = (y + 1) * iw;
-      for (let x = 0; x < w; x++) {
-        rowSum += value(src + x);
-        integral[dst + x + 1] = (integral[dst - iw + x + 1]! + rowSum) >>> 0;
+  // The neighbourhood levels change slowly, so they are computed per block of a few pixels (one window sum per
+  // block instead of per pixel); the window is about a fifth of an inch.
+  const b = Math.max(1, Math.round(opts.dpi / 100));
+  const bw = Math.ceil(w / b);
+  const bh = Math.ceil(h / b);
+  const halfBlocks = Math.max(2, Math.round(opts.dpi / 10 / b));
+  const xBlock = new Int32Array(w);
+  for (let x = 0; x < w; x++) xBlock[x] = (x / b) | 0;
+
+  /** Mean of sum/count over the window of blocks around each block; fallback where count is too small. */
+  const windowMean = (sum: Float64Array, count: Float64Array, minShare: number, fallback: number): Float32Array => {
+    const iw = bw + 1;
+    const is = new Float64Array(iw * (bh + 1));
+    const ic = new Float64Array(iw * (bh + 1));
+    for (let y = 0; y < bh; y++) {
+      let rs = 0;
+      let rc = 0;
+      for (let x = 0; x < bw; x++) {
+        rs += sum[y * bw + x]!;
+        rc += count[y * bw + x]!;
+        is[(y + 1) * iw + x + 1] = is[y * iw + x + 1]! + rs;
+        ic[(y + 1) * iw + x + 1] = ic[y * iw + x + 1]! + rc;
       }
     }
-  };
-  const boxSum = (arr: Uint32Array, x0: number, y0: number, x1: number, y1: number) =>
-    (arr[y1 * iw + x1]! - arr[y1 * iw + x0]! - arr[y0 * iw + x1]! + arr[y0 * iw + x0]!) >>> 0;
-
-  fillIntegral((i) => data[i]!);
-  const ink = new Uint8Array(w * h);
-  const k = 1 - t;
-  for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - half);
-    const y1 = Math.min(h, y + half + 1);
-    for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - half);
-      const x1 = Math.min(w, x + half + 1);
-      const mean = boxSum(integral, x0, y0, x1, y1) / ((y1 - y0) * (x1 - x0));
-      if (data[y * w + x]! < mean * k) ink[y * w + x] = 1;
+    const out = new Float32Array(bw * bh);
+    for (let y = 0; y < bh; y++) {
+      const y0 = Math.max(0, y - halfBlocks) * iw;
+      const y1 = Math.min(bh, y + halfBlocks + 1) * iw;
+      for (let x = 0; x < bw; x++) {
+        const x0 = Math.max(0, x - halfBlocks);
+        const x1 = Math.min(bw, x + halfBlocks + 1);
+        const n = ic[y1 + x1]! - ic[y1 + x0]! - ic[y0 + x1]! + ic[y0 + x0]!;
+        const area = ((y1 - y0) / iw) * (x1 - x0) * b * b;
+        out[y * bw + x] = n > 0 && n >= area * minShare ? (is[y1 + x1]! - is[y1 + x0]! - is[y0 + x1]! + is[y0 + x0]!) / n : fallback;
+      }
     }
-  }
+    return out;
+  };
 
-  // Rules are judged against the paper around them, not the mean: beside a dense text block the mean is dark
-  // enough to swallow a faint rule. Paper level = mean of the non-ink pixels of the window.
+  const sum = new Float64Array(bw * bh);
+  const count = new Float64Array(bw * bh);
+  for (let y = 0; y < h; y++) {
+    const brow = ((y / b) | 0) * bw;
+    const row = y * w;
+    for (let x = 0; x < w; x++) sum[brow + xBlock[x]!]! += data[row + x]!;
+  }
+  for (let y = 0; y < bh; y++) {
+    const rows = Math.min(b, h - y * b);
+    for (let x = 0; x < bw; x++) count[y * bw + x] = rows * Math.min(b, w - x * b);
+  }
+  const mean = windowMean(sum, count, 0, 255);
+  const ink = new Uint8Array(w * h);
+  sum.fill(0);
+  count.fill(0);
   let paperSum = 0;
   let paperN = 0;
-  for (let i = 0; i < data.length; i++) {
-    if (!ink[i]) {
-      paperSum += data[i]!;
-      paperN++;
-    }
-  }
-  const pagePaper = paperN ? paperSum / paperN : 255;
-  fillIntegral((i) => (ink[i] ? 0 : data[i]!));
-  const count = new Uint32Array(iw * (h + 1));
   for (let y = 0; y < h; y++) {
-    let rowSum = 0;
+    const brow = ((y / b) | 0) * bw;
     for (let x = 0; x < w; x++) {
-      rowSum += ink[y * w + x] ? 0 : 1;
-      count[(y + 1) * iw + x + 1] = count[y * iw + x + 1]! + rowSum;
+      const i = y * w + x;
+      const bi = brow + xBlock[x]!;
+      const v = data[i]!;
+      if (v < mean[bi]! * k) ink[i] = 1;
+      else {
+        sum[bi]! += v;
+        count[bi]!++;
+        paperSum += v;
+        paperN++;
+      }
     }
   }
+  // Rules are judged against the paper around them, not the mean: beside a dense text block the mean is dark
+  // enough to swallow a faint rule. Paper level = mean of the non-ink pixels of the window; a window that is
+  // nearly all ink (inside a filled area) borrows the page's paper level.
+  const paper = windowMean(sum, count, 0.1, paperN ? paperSum / paperN : 255);
 
   const inkH = new Uint8Array(w * h);
   const inkV = new Uint8Array(w * h);
-  const kr = 1 - tr;
-  const kp = 1 - tp;
   // running sums along y for the vertical averages, updated row by row
   const colSum = new Float64Array(w);
   for (let y = 0; y < Math.min(h, reach); y++) for (let x = 0; x < w; x++) colSum[x]! += data[y * w + x]!;
@@ -101,24 +121,18 @@ export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
     if (add < h) for (let x = 0; x < w; x++) colSum[x]! += data[add * w + x]!;
     if (drop >= 0) for (let x = 0; x < w; x++) colSum[x]! -= data[drop * w + x]!;
     const vCount = Math.min(h, y + reach + 1) - Math.max(0, y - reach);
-    const y0 = Math.max(0, y - half);
-    const y1 = Math.min(h, y + half + 1);
     const row = y * w;
+    const brow = ((y / b) | 0) * bw;
     let hSum = 0;
     for (let x = 0; x < Math.min(w, reach); x++) hSum += data[row + x]!;
     for (let x = 0; x < w; x++) {
       if (x + reach < w) hSum += data[row + x + reach]!;
       if (x - reach - 1 >= 0) hSum -= data[row + x - reach - 1]!;
-      const v = data[row + x]!;
-      const x0 = Math.max(0, x - half);
-      const x1 = Math.min(w, x + half + 1);
-      const n = boxSum(count, x0, y0, x1, y1);
-      // a window that is nearly all ink (inside a filled area) borrows the page's paper level
-      const paper = n * 10 >= (y1 - y0) * (x1 - x0) ? boxSum(integral, x0, y0, x1, y1) / n : pagePaper;
-      if (v >= paper * kp) continue;
+      const level = paper[brow + xBlock[x]!]!;
+      if (data[row + x]! >= level * kp) continue;
       const hCount = Math.min(w, x + reach + 1) - Math.max(0, x - reach);
-      if (hSum / hCount < paper * kr) inkH[row + x] = 1;
-      if (colSum[x]! / vCount < paper * kr) inkV[row + x] = 1;
+      if (hSum < level * kr * hCount) inkH[row + x] = 1;
+      if (colSum[x]! < level * kr * vCount) inkV[row + x] = 1;
     }
   }
   return { ink, inkH, inkV };

@@ -21,7 +21,11 @@ export interface ReadCellsOptions {
   dpi: number;
   /** default 'mosaic' */
   strategy?: CellStrategy;
-  /** resolution the crops are brought up to before OCR; Tesseract reads small text better near 300 dpi */
+  /**
+   * resolution the crops are enlarged to before OCR (never reduced). Default: no enlarging — measured on the
+   * eval corpus, enlarging 150–240 dpi crops to 300 dpi (cubic) lost cells (74.8% vs 77.3% exact): Tesseract's
+   * ben model doubles glyphs (০ → "0০") on the smoothed strokes.
+   */
   ocrDpi?: number;
   /** page segmentation for the mosaic / per-cell calls (default 'block') */
   psm?: Psm;
@@ -101,10 +105,6 @@ async function readMosaic(
     }
   });
   const mosaic = await scaleUp({ width, height, data }, scale);
-  if (process.env.TABLES_DEBUG_MOSAIC) {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(process.env.TABLES_DEBUG_MOSAIC, toPgm(mosaic));
-  }
   const res = await engine.recognise({ png: toPgm(mosaic), psm, dpi: dpi * scale });
   const readings: Reading[] = items.map(() => ({ words: [] }));
   for (const line of res.lines) {
@@ -204,7 +204,7 @@ export async function readTableCells(
   const { dpi } = opts;
   const strategy = opts.strategy ?? 'mosaic';
   const psm = opts.psm ?? 'block';
-  const scale = Math.min(3, Math.max(1, (opts.ocrDpi ?? 300) / dpi));
+  const scale = Math.min(3, Math.max(1, (opts.ocrDpi ?? dpi) / dpi));
   const region = cleanTableRegion(img, structure, dpi);
   const inks = findCellInk(region, structure, dpi);
   const dashes = new Set(inks.filter((ci) => isLoneDash(ci, dpi)));

@@ -6,14 +6,11 @@ import type { Box } from '../../models/geometry.js';
 import type { GreyImage } from '../../models/image.js';
 import type { StructureCell, TableStructure } from './structure.js';
 
-/** A rectangle of the page, in page coordinates at its own (x0, y0). */
+/** A rectangle of the page whose top-left pixel is page (x0, y0). */
 export interface Region {
   image: GreyImage;
   x0: number;
   y0: number;
-  /** paper and ink grey levels of the region (robust percentiles) */
-  paper: number;
-  inkLevel: number;
 }
 
 function percentile(hist: Uint32Array, total: number, q: number): number {
@@ -101,7 +98,7 @@ export function cleanTableRegion(img: GreyImage, s: TableStructure, dpi: number)
     const v = ((data[i]! - inkLevel) * 255) / span;
     data[i] = v < 0 ? 0 : v > 200 ? 255 : v;
   }
-  return { image: { width: w, height: h, data }, x0, y0, paper: 255, inkLevel: 0 };
+  return { image: { width: w, height: h, data }, x0, y0 };
 }
 
 export interface CellInk {
@@ -117,15 +114,16 @@ export interface CellInk {
 }
 
 /**
- * A cell whose only ink is one short horizontal stroke holds a dash ("-", nothing reported). Tesseract drops such
- * a lone small blob as noise, so it is recognised by its shape.
+ * A cell whose only ink is one short, thin, flat stroke holds a dash ("-", nothing reported); blur leaves a
+ * printed hyphen only about twice as wide as thick. Tesseract drops such a lone small blob as noise, so it is
+ * recognised by its shape.
  */
 export function isLoneDash(ci: CellInk, dpi: number): boolean {
   if (ci.blobs.length !== 1) return false;
   const b = ci.blobs[0]!;
   const w = b.x1 - b.x0;
   const h = b.y1 - b.y0;
-  return w >= dpi * 0.02 && w <= dpi * 0.2 && w >= 2.5 * h;
+  return w >= dpi * 0.02 && w <= dpi * 0.2 && w >= 1.8 * h && h <= dpi * 0.025;
 }
 
 /**
@@ -139,7 +137,7 @@ export function findCellInk(region: Region, s: TableStructure, dpi: number): Cel
   const minSide = Math.max(3, dpi * 0.03);
   const minArea = Math.max(4, (dpi * 0.012) ** 2);
   // a dash is a short, flat stroke: smaller than the speck limit but far from round
-  const dashLike = (w: number, h: number) => w >= dpi * 0.02 && w >= 2.5 * h;
+  const dashLike = (w: number, h: number) => w >= dpi * 0.02 && w >= 1.8 * h && h <= dpi * 0.025;
   const threshold = 128;
   return s.cells.map((cell) => {
     const cx = (cell.bbox.x0 + cell.bbox.x1) / 2;

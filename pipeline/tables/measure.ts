@@ -2,7 +2,7 @@
  * Measures table structure and cell text against the eval corpus truth (read-only; nothing is copied).
  *
  *   npx tsx pipeline/tables/measure.ts [--eval DIR] [--ocr mosaic|cells|region|none] [--only pub_001:2,...]
- *       [--langs ben+eng] [--psm block|sparse|auto|line]
+ *       [--langs ben+eng] [--psm block|sparse|auto|line] [--ocr-dpi N (enlarge crops to N dpi)]
  *       [--no-deskew] [--verbose] [--dump DIR (writes the upright page images)] [--page-ocr]
  *
  * Cell text is compared as the export writes it (visual lines rejoined by pipeline/text/lines.ts), after NFC
@@ -26,6 +26,7 @@ import { TesseractEngine } from '../ocr/tesseract.js';
 import { toPgm } from '../image.js';
 import { joinVisualLines } from '../text/lines.js';
 import { maskTables } from './detect.js';
+import { cleanTableRegion, findCellInk, isLoneDash } from './clean.js';
 
 interface TruthCell {
   r: number;
@@ -123,6 +124,7 @@ async function main() {
   let detectMs = 0;
   let detectPages = 0;
   let spurious = 0;
+  const kinds = new Map<string, number>();
   let minRow = Infinity;
   let minCol = Infinity;
 
@@ -189,9 +191,21 @@ async function main() {
           line.push(`\n    rows ${ft.rowLines.map(Math.round).join(' ')}\n    cols ${ft.colLines.map(Math.round).join(' ')}`);
         }
         st.cells += tt.nRows * tt.nCols;
+        if (ft && spansOk) {
+          // empty / dash / text decided from the image alone, against the truth's cell text
+          const region = cleanTableRegion(img, ft, page.dpi);
+          for (const ci of findCellInk(region, ft, page.dpi)) {
+            const want = normText(tt.grid[ci.cell.r]?.[ci.cell.c] ?? '');
+            const wantKind = want === '' ? 'empty' : want === '-' ? 'dash' : 'text';
+            const gotKind = !ci.ink ? 'empty' : isLoneDash(ci, page.dpi) ? 'dash' : 'text';
+            const key = `${wantKind}→${gotKind}`;
+            kinds.set(key, (kinds.get(key) ?? 0) + 1);
+            if (verbose && wantKind !== gotKind) line.push(`\n    kind [${ci.cell.r},${ci.cell.c}] ${key} ink ${JSON.stringify(ci.ink)}`);
+          }
+        }
         if (engine && ft) {
           const t1 = performance.now();
-          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm, ocrDpi: Number(arg('--ocr-dpi') ?? 300) });
+          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm, ...(arg('--ocr-dpi') ? { ocrDpi: Number(arg('--ocr-dpi')) } : {}) });
           st.ocrSeconds += (performance.now() - t1) / 1000;
           st.ocrTables++;
           let exact = 0;
@@ -201,7 +215,10 @@ async function main() {
               const want = normText(tt.grid[r]?.[c] ?? '');
               const got = normText(joinVisualLines((table.grid[r]?.[c] ?? '').split('\n')));
               if (want === got) exact++;
-              else misses.push(`[${r},${c}] ${JSON.stringify(want)} → ${JSON.stringify(got)}`);
+              else {
+                const cell = table.cells.find((x) => r >= x.r && r < x.r + x.rowspan && c >= x.c && c < x.c + x.colspan);
+                misses.push(`[${r},${c}] ${JSON.stringify(want)} → ${JSON.stringify(got)} (conf ${cell?.conf?.toFixed(0) ?? '-'})`);
+              }
             }
           }
           st.cellsExact += exact;
@@ -258,6 +275,7 @@ async function main() {
   }
   console.log(rowOf('all', all));
   console.log(`tables found on pages without tables: ${spurious}`);
+  console.log(`cell kinds (truth→image): ${[...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
   console.log(`smallest row ${minRow.toFixed(3)} in, smallest column ${minCol.toFixed(3)} in`);
   console.log(`structure detection: ${(detectMs / Math.max(1, detectPages)).toFixed(0)} ms/page`);
 }

@@ -73,18 +73,23 @@ export function findSegments(
   const r = params.radius;
   const on = new Uint8Array(along);
 
+  // scan lines laid out contiguously: the image itself for rows, its transpose for columns
+  let lineMajor = ink;
+  if (orient === 'v') {
+    lineMajor = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) if (ink[row + x]) lineMajor[x * height + y] = 1;
+    }
+  }
   for (let p = 0; p < lines; p++) {
     lineStart[p] = runs.length;
     on.fill(0);
     const q0 = Math.max(0, p - r);
     const q1 = Math.min(lines - 1, p + r);
     for (let q = q0; q <= q1; q++) {
-      if (orient === 'h') {
-        const base = q * width;
-        for (let a = 0; a < along; a++) if (ink[base + a]) on[a] = 1;
-      } else {
-        for (let a = 0; a < along; a++) if (ink[a * width + q]) on[a] = 1;
-      }
+      const base = q * along;
+      for (let a = 0; a < along; a++) if (lineMajor[base + a]) on[a] = 1;
     }
     // drop specks before bridging gaps: a chain of scanner dust would otherwise carry a run from a word to a rule
     for (let a = 0; a < along; ) {
