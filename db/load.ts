@@ -5,18 +5,8 @@ import { OcrWordSchema } from '../models/ocr.js';
 import { PreprocessInfoSchema, RasterInfoSchema } from '../models/image.js';
 import { TableRoleSchema, type Table } from '../models/table.js';
 import { cellsToGrid } from './queries.js';
+import { CellRow, OcrLineRow as LineRow, PageRow, TableRow } from './rows.js';
 
-const PageRow = z.object({
-  page: z.number(),
-  text: z.string(),
-  mean_conf: z.number().nullable(),
-  raster_json: z.string().nullable(),
-  preprocess_json: z.string().nullable(),
-  timings_json: z.string(),
-});
-const LineRow = z.object({ page: z.number(), text: z.string(), conf: z.number().nullable(), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), words_json: z.string() });
-const TableRow = z.object({ id: z.number(), page: z.number(), idx: z.number(), role: z.string(), n_rows: z.number(), n_cols: z.number(), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), row_lines_json: z.string(), col_lines_json: z.string() });
-const CellRow = z.object({ r: z.number(), c: z.number(), rowspan: z.number(), colspan: z.number(), text: z.string(), conf: z.number().nullable(), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
 
 /**
  * The page-stage results of a stored submission, as the runner produced them (OCR lines, tables with

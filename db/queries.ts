@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { Db } from './open.js';
+import {
+  CellRow as CellRowSchema,
+  IndicatorRow as IndicatorRowSchema,
+  PageRow as PageRowSchema,
+  SubmissionRow as SubmissionRowSchema,
+  TableRow as TableRowSchema,
+} from './rows.js';
 import { joinVisualLines } from '../pipeline/text/lines.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
 import { SubmissionMetaSchema } from '../models/submission.js';
@@ -15,68 +22,10 @@ import {
   type Correction,
 } from './corrections.js';
 
-const SubmissionRowSchema = z.object({
-  id: z.number(),
-  sha256: z.string(),
-  path: z.string(),
-  file_name: z.string(),
-  page_count: z.number(),
-  status: z.string(),
-  meta_json: z.string(),
-  sections_json: z.string(),
-  reviewed_at: z.string().nullable().optional(),
-  reviewed_by: z.string().nullable().optional(),
-});
 
-const PageRowSchema = z.object({
-  page: z.number(),
-  section: z.string().nullable(),
-  subtype: z.string().nullable(),
-  confidence: z.number().nullable(),
-  rotation: z.number().nullable(),
-  skew_deg: z.number().nullable(),
-  dpi: z.number().nullable(),
-  mean_conf: z.number().nullable(),
-  text: z.string(),
-});
 
-const TableRowSchema = z.object({
-  id: z.number(),
-  page: z.number(),
-  idx: z.number(),
-  role: z.string(),
-  n_rows: z.number(),
-  n_cols: z.number(),
-  x0: z.number(),
-  y0: z.number(),
-  x1: z.number(),
-  y1: z.number(),
-});
 
-const CellRowSchema = z.object({
-  r: z.number(),
-  c: z.number(),
-  rowspan: z.number(),
-  colspan: z.number(),
-  text: z.string(),
-  conf: z.number().nullable(),
-  x0: z.number(),
-  y0: z.number(),
-  x1: z.number(),
-  y1: z.number(),
-});
 
-const IndicatorRowSchema = z.object({
-  id: z.number(),
-  page: z.number(),
-  table_idx: z.number(),
-  row: z.number(),
-  indicator_code: z.string(),
-  activity_code: z.string().nullable(),
-  activity: z.string().nullable(),
-  indicator: z.string().nullable(),
-  fields_json: z.string(),
-});
 
 export function listSubmissionIds(db: Db): number[] {
   return (db.prepare('SELECT id FROM submissions ORDER BY file_name, id').all() as { id: number }[]).map((r) => r.id);

@@ -26,41 +26,12 @@ import { SectionKindSchema, SectionSpanSchema, SectionSubtypeSchema, type Sectio
 import { PreprocessInfoSchema, type PreprocessInfo } from '../../models/image.js';
 import type { CellHint, CellValue } from '../../models/value.js';
 import type { Box } from '../../models/geometry.js';
+import { CellRow, FlagRow, IndicatorRow, PageRow, SubmissionRow, TableRow } from '../../db/rows.js';
 import { splitSections } from '../../pipeline/classify/index.js';
 import { comparisonKey } from '../../pipeline/normalise/index.js';
 
-const SubmissionRow = z.object({
-  id: z.number(),
-  sha256: z.string(),
-  path: z.string(),
-  file_name: z.string(),
-  page_count: z.number(),
-  status: z.string(),
-  meta_json: z.string(),
-  sections_json: z.string(),
-  reviewed_at: z.string().nullable(),
-  reviewed_by: z.string().nullable(),
-  finished_at: z.string(),
-});
-type SubmissionRow = z.infer<typeof SubmissionRow>;
 
-const IndicatorRow = z.object({
-  id: z.number(),
-  submission_id: z.number(),
-  page: z.number(),
-  table_idx: z.number(),
-  row: z.number(),
-  seq: z.number(),
-  indicator_code: z.string(),
-  activity_code: z.string().nullable(),
-  activity: z.string().nullable(),
-  indicator: z.string().nullable(),
-  fields_json: z.string(),
-});
-type IndicatorRow = z.infer<typeof IndicatorRow>;
 
-const FlagRow = z.object({ id: z.number(), submission_id: z.number(), indicator_id: z.number().nullable(), page: z.number().nullable(), rule: z.string(), field: z.string().nullable(), message: z.string() });
-type FlagRow = z.infer<typeof FlagRow>;
 
 const box = (r: { x0: number; y0: number; x1: number; y1: number }): Box => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 });
 
@@ -286,19 +257,6 @@ export function submissionDetail(db: Db, id: number): SubmissionDetail | null {
 
 // ---------------------------------------------------------------------------------------------- pages
 
-const PageRow = z.object({
-  page: z.number(),
-  section: z.string().nullable(),
-  subtype: z.string().nullable(),
-  confidence: z.number().nullable(),
-  rotation: z.number().nullable(),
-  skew_deg: z.number().nullable(),
-  dpi: z.number().nullable(),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  mean_conf: z.number().nullable(),
-  preprocess_json: z.string().nullable(),
-});
 
 export interface PageView {
   page: number;
@@ -376,20 +334,6 @@ export function pageSource(db: Db, id: number, page: number): { sha256: string; 
 
 // --------------------------------------------------------------------------------------------- tables
 
-const TableRow = z.object({
-  id: z.number(),
-  idx: z.number(),
-  role: z.string(),
-  n_rows: z.number(),
-  n_cols: z.number(),
-  x0: z.number(),
-  y0: z.number(),
-  x1: z.number(),
-  y1: z.number(),
-  row_lines_json: z.string(),
-  col_lines_json: z.string(),
-});
-const CellRow = z.object({ r: z.number(), c: z.number(), rowspan: z.number(), colspan: z.number(), text: z.string(), conf: z.number().nullable(), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
 
 export interface CellView {
   r: number;
