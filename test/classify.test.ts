@@ -118,6 +118,19 @@ describe('classifyPages', () => {
     expect(classifyPages([page(1, last.split('\n').slice(2).join('\n'))])[0]!.section).toBe('letter');
   });
 
+  it('reads an office order forming a committee as a letter, though its member table names a সভাপতি', () => {
+    const order = `গণপ্রজাতন্ত্রী বাংলাদেশ সরকার
+উপজেলা সমবায় কার্যালয়
+স্মারক নং: ৪৭.৬১.৭৭০৪.০০০.০৫.০০৩.২২-১৪১
+ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন কমিটি গঠন করা হলো।
+ক্রমিক নং\tনাম ও পদবী\tকমিটিতে পদবী
+১\tমো: ফারুক হোসেন, উপজেলা সমবায় অফিসার\tসভাপতি
+২\tপরিতোষ চন্দ্র রায়, সহকারী পরিদর্শক\tসদস্য সচিব ও বাস্তবায়নকারী`; // names and designations from 000_7ddc650de93b464f.txt
+    const got = classifyPages([page(1, order, [{ nRows: 3, nCols: 3, headerText: 'ক্রমিক নং নাম ও পদবী কমিটিতে পদবী', role: 'committee' }])]);
+    expect(got[0]!.section).toBe('letter');
+    expect(got[0]!.evidence.join(' ')).toMatch(/সভাপতি \(in a table\)/);
+  });
+
   it('takes a table role as evidence for its page', () => {
     const got = classifyPages([page(1, 'সভার তারিখ: ২৫/০৬/২০২৩', [{ nRows: 6, nCols: 3, headerText: '', role: 'attendance' }])]);
     expect(got[0]).toMatchObject({ section: 'minutes', subtype: 'attendance' });

@@ -45,6 +45,8 @@ function scorePage(input: ClassifyInput): Scored {
   const headCount = Math.max(7, Math.ceil(lines.length / 3));
   const head = lines.slice(0, headCount).join('\n');
   const all = lines.join('\n');
+  // (canonicalText folds TABs into spaces, so table rows are told apart on the raw lines)
+  const prose = input.lines.filter((l) => !l.includes('\t')).map((l) => canonicalText(l)).join('\n');
   const scores: Record<SectionKind, number> = { letter: 0, minutes: 0, annex5: 0, certificate: 0, other: 0 };
   const subtypeScores = new Map<SectionSubtype, number>();
   const evidence: string[] = [];
@@ -65,7 +67,11 @@ function scorePage(input: ClassifyInput): Scored {
     const text = cue.zone === 'head' ? head : all;
     // short phrases must match exactly (a 2-letter slip turns নোটিশ into another word); long ones fuzzily
     const threshold = cue.phrase.length <= 6 ? 1 : 0.8;
-    if (fuzzyIncludes(text, cue.phrase, threshold)) add(cue.section, cue.subtype, cue.weight, cue.phrase);
+    if (!fuzzyIncludes(text, cue.phrase, threshold)) continue;
+    // a word inside table rows (TAB-joined cells) says less about the page than one in its running text:
+    // a committee list in an office order names a সভাপতি; the table's role already speaks for the table
+    if (cue.zone !== 'head' && !fuzzyIncludes(prose, cue.phrase, threshold)) add(cue.section, cue.subtype, cue.weight / 2, `${cue.phrase} (in a table)`);
+    else add(cue.section, cue.subtype, cue.weight, cue.phrase);
   }
 
   for (const t of input.tables) {
