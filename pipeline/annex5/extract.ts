@@ -13,6 +13,7 @@ import { findIndicatorCodeHits, leadingActivityCode, type CodeHit } from './code
 import { comparisonKey, hasWord } from './fuzzy.js';
 import { unitOf } from './labels.js';
 import type { ColumnKey, HeaderMapping, LogicalTable, TablePart } from './types.js';
+import { COLUMN_KEYS } from './types.js';
 
 export interface ExtractContext {
   /** "2023-24"; enables the catalogue for recovering unreadable codes */
@@ -81,6 +82,19 @@ function field(rc: RowCell, norm: NormResult, extra = 1): IndicatorField {
     bbox: rc.cell ? rc.cell.bbox : null,
     printed: true,
   };
+}
+
+/**
+ * Tesseract's ben+eng reads the Bangla digits ৪ and ৭ as the Latin 8 and 9 they are drawn like; in a row
+ * written in Bangla digits with no other Latin digit, a numeric cell's lone 8s and 9s are those look-alikes
+ * ("8" in a weight column is ৪). The repair is flagged and lowers confidence, so a reviewer sees it.
+ */
+function parseInRow(text: string, hint: CellHint, banglaRow: boolean): NormResult {
+  const direct = parseCellValue(text, hint);
+  if (!banglaRow || hint === 'text' || hint === 'auto' || !/[89]/.test(text) || /[০-৯]/.test(text)) return direct;
+  const swapped = parseCellValue(text.replace(/8/g, '৪').replace(/9/g, '৭'), hint);
+  if (swapped.flags.includes('unparsed')) return direct;
+  return { ...swapped, raw: text, confidence: swapped.confidence * 0.7, flags: [...swapped.flags, 'repaired-digit'] };
 }
 
 /** How a value column is parsed, following the row's unit: dates for তারিখ rows, percents for %, counts for সংখ্যা. */
@@ -281,11 +295,13 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
   const activityCode = carry.activityCode ?? code.split('.').slice(0, 2).join('.');
   const unitCell = get('unit');
   const { unit, unitField } = readUnit(unitCell, get, flags, extra);
+  const rowText = COLUMN_KEYS.map((k) => get(k)?.text ?? '').join(' ');
+  const banglaRow = (rowText.match(/[০-৯]/g)?.length ?? 0) >= 3 && !/[0-7]/.test(rowText);
   const values = Object.fromEntries(
     VALUE_KEYS.map((k) => {
       const rc = get(k);
       if (!rc) return [k, NOT_PRINTED];
-      return [k, field(rc, parseCellValue(rc.text, hintFor(k, unit)), extra)];
+      return [k, field(rc, parseInRow(rc.text, hintFor(k, unit), banglaRow), extra)];
     }),
   ) as Record<ValueKey, IndicatorField>;
   return {

@@ -142,6 +142,21 @@ describe('extractIndicators: codes', () => {
   });
 });
 
+describe('extractIndicators: Latin look-alike digits', () => {
+  it('reads a lone 8 as ৪ in a row written in Bangla digits, flagged and less confident', () => {
+    const row = ['০৩', '[৩.১] তথ্য বাতায়ন হালনাগাদকরণ', '[৩.১.১] তথ্য বাতায়নের সকল সেবা বক্স হালনাগাদকৃত', 'সংখ্যা', '8', '১', '১', '১', '১', '৪'];
+    const [rec] = extractIndicators(logical([buildTable([HEADER_A, row])]), { fiscalYear: '2022-23' });
+    expect(rec!.target).toMatchObject({ raw: '8', value: 4 });
+    expect(rec!.target.confidence!).toBeLessThan(rec!.total.confidence!);
+  });
+
+  it('leaves 8 alone where the row is written in Latin digits', () => {
+    const row = ['03', '[3.1] তথ্য বাতায়ন হালনাগাদকরণ', '[3.1.1] তথ্য বাতায়নের সকল সেবা বক্স হালনাগাদকৃত', 'সংখ্যা', '8', '2', '2', '2', '2', '8'];
+    const [rec] = extractIndicators(logical([buildTable([HEADER_A, row])]), { fiscalYear: '2022-23' });
+    expect(rec!.target.value).toBe(8);
+  });
+});
+
 describe('extractIndicators: header problems', () => {
   const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'বার্ষিক লক্ষ্যমাত্রা', '১ম কোয়ার্টার', '২য় কোয়ার্টার', 'মোট অর্জন', 'অর্জিত মান'];
   const row = ['০৩', '[৩.১] ইনোভেশন শোকেসিং', '[৩.১.১] ইনোভেশন প্রদর্শনী আয়োজিত', 'তারিখ', '৬', '১৫/০৪/২৫', '-', '-', '-', '-'];
