@@ -254,8 +254,22 @@ function fillByOrder(columns: ColumnMapping[]): void {
     const lo = left?.key ? ORDER[left.key] : -1;
     const hi = right?.key ? ORDER[right.key] : COLUMN_KEYS.length;
     const gapCols = (right ? right.col : columns.length) - (left ? left.col : -1) - 1;
-    if (gapCols !== 1) continue;
     let candidates = COLUMN_KEYS.filter((k) => ORDER[k] > lo && ORDER[k] < hi && !used.has(k));
+    if (gapCols > 1) {
+      // several unreadable labels in a row (narrow "ত্রৈমাসিক" headers OCR as Latin garbage: "১ম Camis ক")
+      // between a target or quarter and the total: when quarters are all that fits there, they are the
+      // next quarters in order
+      if (!right || !candidates.every((k) => k.startsWith('q')) || candidates.length < gapCols) continue;
+      candidates.slice(0, gapCols).forEach((k, j) => {
+        const g = columns[i + j]!;
+        g.key = k;
+        g.confidence = 0.4;
+        g.reason = `${g.reason}; quarter order between ${left?.key ?? 'start'} and ${right.key}`;
+        used.add(k);
+      });
+      i += gapCols - 1;
+      continue;
+    }
     // quarters are consecutive: an unlabelled column right after Qn is Qn+1
     if (candidates.length > 1 && candidates.every((k) => k.startsWith('q'))) {
       const next = left?.key?.startsWith('q') ? `q${Number(left.key.slice(1)) + 1}` : right?.key?.startsWith('q') ? `q${Number(right.key.slice(1)) - 1}` : null;

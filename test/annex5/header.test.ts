@@ -167,3 +167,20 @@ describe('mapHeader', () => {
     expect(mapHeader(cont).format).toBe('unknown');
   });
 });
+
+describe('mapHeader: unreadable quarter labels', () => {
+  it('numbers a run of garbled labels between the target and the total as the next quarters', () => {
+    // narrow "৩য় ত্রৈমাসিক" / "৪র্থ ত্রৈমাসিক" headers as tesseract.js ben+eng read them on a generated page
+    const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'বার্ষিক লক্ষ্যমাত্রা', '১ম ত্রৈমাসিক', '২য় ত্রৈমাসিক', 'তয় canis ক', "sdf 'ত্রেমাসিক", 'মোট অর্জন'];
+    const row = ['০১', '[১.১] উদ্ভাবন', '[১.১.১] উদ্ভাবনী ধারণা বাস্তবায়িত', 'তারিখ', '১৬/০৩/২০২৩', '-', '-', '১টি ১৬/০৩/২০২৩', '-', '১'];
+    const m = mapHeader(buildTable([header, row]));
+    expect(keysOf(m).slice(4)).toEqual(['target', 'q1', 'q2', 'q3', 'q4', 'total']);
+    expect(m.columns[7]!.confidence).toBeLessThan(m.columns[5]!.confidence);
+  });
+
+  it('does not invent quarters where the gap could hold other columns', () => {
+    const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'Camis', 'cams ক', 'মোট অর্জন'];
+    const m = mapHeader(buildTable([header, ['০১', '[১.১] উদ্ভাবন', '[১.১.১] বাস্তবায়িত', 'তারিখ', '১৬/০৩/২০২৩', '১']]));
+    expect(keysOf(m)[3]).not.toBe('q1');
+  });
+});
