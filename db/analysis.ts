@@ -329,21 +329,11 @@ export interface FieldValue {
   corrected: boolean;
 }
 
-export interface IndicatorRow {
+export interface IndicatorRow extends Omit<SubmissionMeta, 'id' | 'path'> {
   indicatorId: number;
   submissionId: number;
-  file: string;
   page: number;
   row: number;
-  officeKey: string;
-  officeName: string | null;
-  level: string | null;
-  division: string | null;
-  district: string | null;
-  upazila: string | null;
-  fiscalYear: string | null;
-  quarter: string | null;
-  submissionDate: string | null;
   code: string;
   occurrence: number;
   activity: string | null;
