@@ -38,6 +38,11 @@ export interface OcrRequest {
   rect?: { left: number; top: number; width: number; height: number };
   /** resolution hint for Tesseract */
   dpi?: number;
+  /**
+   * the only characters the recogniser may output (Tesseract's tessedit_char_whitelist, honoured by the LSTM
+   * decoder); unset means any character of the loaded languages
+   */
+  charset?: string;
 }
 
 /**

@@ -41,6 +41,11 @@ const UNIT_KEYS = UNITS.map(([w, u]) => [unitKey(w), u] as const);
 
 const NUMERIC_HINTS = new Set<CellHint>(['date', 'percent', 'count', 'number']);
 const COUNT_DATE_RE = /^(\d{1,3})\s*(?:টি|টা)\s*[,;:(]?\s*(.+?)\s*\)?$/;
+/**
+ * A percent whose sign was read as digits after a Bangla figure: ৭৫% → "৭৫০০", "৭৫%০", "৭৫%%" (Tesseract's ben
+ * model draws % as ০/০). Only tried in a percent column, when the reading is not a number or is over 100.
+ */
+const GLUED_PERCENT_RE = /^([0-9০-৯]{1,3})\s*(?:[০0]{2}|%\s*[০0]|%%)$/;
 
 /** Parse one table cell. Never throws; the raw text is always kept in `raw`. */
 export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResult {
@@ -65,6 +70,14 @@ export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResul
       return { ...rest, raw: r };
     }
     const num = parseNumber(s, { repair, allowUnitSuffix: false, allowFraction: false, allowWords: false });
+    const numeric = (num.kind === 'number' || num.kind === 'percent') && typeof num.value === 'number';
+    if (hint === 'percent' && (!numeric || (num.value as number) > 100)) {
+      const glued = GLUED_PERCENT_RE.exec(s);
+      const fixed = glued ? parseNumber(`${glued[1]}%`, { repair }) : null;
+      if (fixed && fixed.kind === 'percent' && typeof fixed.value === 'number' && fixed.value <= 100) {
+        return trace.absorb(fixed).note('repaired-percent').result(r, fixed.value, 'percent');
+      }
+    }
     if (num.kind === 'number' || num.kind === 'percent' || num.kind === 'count') return { ...num, raw: r };
   } else if (repair) {
     const words = parseNumber(s, { repair, allowWords: true });

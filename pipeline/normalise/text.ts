@@ -39,9 +39,15 @@ export function canonicalText(input: string, options: CanonicalOptions = {}): st
   s = s.normalize('NFC');
   // Legacy converters write র as ব+nukta and আ as অ+া.
   s = s.replace(/\u09AC\u09BC/g, '\u09B0').replace(/\u0985\u09BE/g, '\u0986');
-  s = s.replace(/\u09CD{2,}/g, '\u09CD').replace(/\u09BC{2,}/g, '\u09BC');
-  s = s.replace(/[ \t]+/g, ' ');
-  s = s.replace(STRAY_SPACE_BEFORE_SIGN, '');
+  // Removing a stray space or a doubled sign can bring marks together out of canonical order (্ ় → ়্), so
+  // the clean-up runs until NFC and it agree: canonicalText must be idempotent.
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\u09CD{2,}/g, '\u09CD').replace(/\u09BC{2,}/g, '\u09BC');
+    s = s.replace(/[ \t]+/g, ' ');
+    s = s.replace(STRAY_SPACE_BEFORE_SIGN, '');
+    s = s.normalize('NFC');
+  }
   // The danda is often typed or read as an ASCII bar after Bangla words.
   s = s.replace(/(?<=[\u0980-\u09FF] ?)\|/g, '\u0964');
   if (options.singleLine) return s.replace(/\s+/g, ' ').trim();

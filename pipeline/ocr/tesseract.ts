@@ -122,6 +122,7 @@ export class TesseractEngine implements OcrEngine {
       tessedit_pageseg_mode: PSM_MAP[req.psm],
       preserve_interword_spaces: '1',
       user_defined_dpi: String(Math.round(req.dpi ?? 300)),
+      tessedit_char_whitelist: req.charset ?? '',
     };
     const key = JSON.stringify(params);
     if (key !== this.currentParams) {

@@ -11,6 +11,7 @@ import type { GreyImage } from '../../models/image.js';
 import type { OcrEngine, OcrWord, Psm } from '../../models/ocr.js';
 import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
+import { BANGLA_TABLE_CHARSET, looksLikeAddress } from '../ocr/charsets.js';
 import { cleanTableRegion, cropRegion, findCellInk, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
 import type { TableStructure } from './structure.js';
@@ -29,7 +30,27 @@ export interface ReadCellsOptions {
   ocrDpi?: number;
   /** page segmentation for the mosaic / per-cell calls (default 'block') */
   psm?: Psm;
+  /**
+   * characters of the first reading (see OcrRequest.charset). Default: Bangla and punctuation
+   * (BANGLA_TABLE_CHARSET); cells that reading leaves empty or unsure are read again without restriction,
+   * so URLs and English words survive. `null` reads every cell once, unrestricted.
+   */
+  charset?: string | null;
 }
+
+/**
+ * Below this word confidence a restricted reading is doubted and the cell is read again unrestricted. Measured
+ * on the eval corpus: a Bangla-only reading of a URL scores 7; wrong Bangla readings score anywhere, so a
+ * higher bar re-reads more cells without gaining (9 re-reads at 10, 30 at 40, accuracy flat or falling).
+ */
+const DOUBT_CONF = 20;
+/**
+ * An unrestricted re-reading replaces the restricted one only when it is an address, or sure of itself and this
+ * much surer than the first. Unsure unrestricted readings of an empty-looking cell are Latin guesses at
+ * signatures and lone digits ("SO", "bt", "HN" at 27–64 in the eval corpus), never the cell's text.
+ */
+const REREAD_MARGIN = 30;
+const REREAD_MIN_CONF = 70;
 
 interface Reading {
   words: OcrWord[];
@@ -85,6 +106,7 @@ async function readMosaic(
   dpi: number,
   scale: number,
   psm: Psm,
+  charset?: string,
 ): Promise<Reading[]> {
   const margin = Math.round(dpi * 0.08);
   // the gap between bands is larger than any line gap inside a cell, so Tesseract never joins two cells' lines
@@ -105,7 +127,7 @@ async function readMosaic(
     }
   });
   const mosaic = await scaleUp({ width, height, data }, scale);
-  const res = await engine.recognise({ png: toPgm(mosaic), psm, dpi: dpi * scale });
+  const res = await engine.recognise({ png: toPgm(mosaic), psm, dpi: dpi * scale, ...(charset ? { charset } : {}) });
   const readings: Reading[] = items.map(() => ({ words: [] }));
   for (const line of res.lines) {
     for (const word of line.words) {
@@ -146,6 +168,7 @@ async function readEachCell(
   dpi: number,
   scale: number,
   psm: Psm,
+  charset?: string,
 ): Promise<Reading[]> {
   const margin = Math.round(dpi * 0.05);
   const out: Reading[] = [];
@@ -158,7 +181,7 @@ async function readEachCell(
       padded.data.set(crop.data.subarray(r * crop.width, (r + 1) * crop.width), (r + margin) * padded.width + margin);
     }
     const img = await scaleUp(padded, scale);
-    const res = await engine.recognise({ png: toPgm(img), psm, dpi: dpi * scale });
+    const res = await engine.recognise({ png: toPgm(img), psm, dpi: dpi * scale, ...(charset ? { charset } : {}) });
     const toPage = (v: number, origin: number) => Math.round(v / scale - margin + origin);
     out.push({
       words: res.lines.flatMap((l) =>
@@ -209,14 +232,29 @@ export async function readTableCells(
   const inks = findCellInk(region, structure, dpi);
   const dashes = new Set(inks.filter((ci) => isLoneDash(ci, dpi)));
   const items = inks.filter((ci) => ci.ink && !dashes.has(ci));
-  const readings =
-    items.length === 0
-      ? []
+  const charset = opts.charset === undefined ? BANGLA_TABLE_CHARSET : opts.charset;
+  const read = (cis: CellInk[], cs: string | null): Promise<Reading[]> =>
+    cis.length === 0
+      ? Promise.resolve([])
       : strategy === 'mosaic'
-        ? await readMosaic(region, items, engine, dpi, scale, psm)
+        ? readMosaic(region, cis, engine, dpi, scale, psm, cs ?? undefined)
         : strategy === 'cells'
-          ? await readEachCell(region, items, engine, dpi, scale, psm)
-          : await readRegion(region, items, engine, dpi, scale);
+          ? readEachCell(region, cis, engine, dpi, scale, psm, cs ?? undefined)
+          : readRegion(region, cis, engine, dpi, scale);
+  const readings = await read(items, charset);
+  if (charset !== null && strategy !== 'region') {
+    // cells the restricted reading missed or doubts: read once more with every character allowed
+    const doubted = items.map((ci, k) => ({ ci, k, first: cellText(readings[k]!.words) })).filter(({ first }) => !first.text || (first.conf ?? 0) < DOUBT_CONF);
+    const again = await read(doubted.map((d) => d.ci), null);
+    doubted.forEach(({ k, first }, j) => {
+      const second = cellText(again[j]!.words);
+      if (!second.text) return;
+      const conf = second.conf ?? 0;
+      const better =
+        looksLikeAddress(second.text) || (conf >= REREAD_MIN_CONF && (!first.text || conf > (first.conf ?? 0) + REREAD_MARGIN));
+      if (better) readings[k] = again[j]!;
+    });
+  }
 
   const byCell = new Map<CellInk, Reading>();
   items.forEach((ci, k) => byCell.set(ci, readings[k]!));

@@ -87,6 +87,24 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
     expect(parseCellValue('একটি').flags).toContain('unparsed');
   });
 
+  it('in a percent column, a % sign read as digits after the figure is repaired only when the reading is not a percent as it stands', () => {
+    // Tesseract's ben model reads ৭৫% as these (eval corpus, hard scans)
+    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%']) {
+      const v = parseCellValue(raw, 'percent');
+      expect(v).toMatchObject({ value: 75, kind: 'percent' });
+      expect(v.flags).toContain('repaired-percent');
+      expect(v.confidence).toBeLessThan(1);
+    }
+    expect(parseCellValue('১০০০০', 'percent').value).toBe(100);
+    // plausible readings stay as they are: 100%, 100 (no sign), over-achievement with its sign
+    expect(parseCellValue('১০০%', 'percent')).toMatchObject({ value: 100, flags: [] });
+    expect(parseCellValue('১০০', 'percent').value).toBe(100);
+    expect(parseCellValue('১২০%', 'percent').value).toBe(120);
+    // never outside a percent column: a count of 7500 is a count
+    expect(parseCellValue('৭৫০০', 'count').value).toBe(7500);
+    expect(parseCellValue('৭৫০০').value).toBe(7500);
+  });
+
   it('a remarks column (hint text) keeps text unflagged but still reads values', () => {
     expect(parseCellValue('সেবা প্রাপ্তি সহজ হবে', 'text')).toMatchObject({ value: 'সেবা প্রাপ্তি সহজ হবে', flags: [], confidence: 1 });
     expect(parseCellValue('প্রযোজ্য নয়', 'text').value).toEqual({ notApplicable: true });

@@ -13,8 +13,10 @@ import { drawPage, type TableSpec } from './draw.js';
  */
 class BandEngine implements OcrEngine {
   calls = 0;
+  readonly requests: OcrRequest[] = [];
   async recognise(req: OcrRequest): Promise<OcrResult> {
     this.calls++;
+    this.requests.push(req);
     const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(req.png.subarray(0, 40)).toString('latin1'));
     if (!m) throw new Error('BandEngine reads PGM only');
     const width = Number(m[1]);
@@ -58,6 +60,30 @@ class BandEngine implements OcrEngine {
     return { text: lines.map((l) => l.text).join('\n'), lines, meanConf: lines.length ? 90 : null };
   }
   async close(): Promise<void> {}
+}
+
+/**
+ * A band engine whose restricted (Bangla-only) readings are unsure of one cell's words and whose unrestricted
+ * readings say `unrestricted` at `conf`: how a URL cell reads under each.
+ */
+class TwoReadingsEngine extends BandEngine {
+  constructor(private readonly unsureWord: number, private readonly unrestricted: string, private readonly conf: number) {
+    super();
+  }
+  override async recognise(req: OcrRequest): Promise<OcrResult> {
+    const res = await super.recognise(req);
+    for (const line of res.lines) {
+      for (const w of line.words) {
+        if (req.charset) {
+          if (w.text === `w${this.unsureWord}`) w.conf = 7;
+        } else {
+          w.text = this.unrestricted;
+          w.conf = this.conf;
+        }
+      }
+    }
+    return res;
+  }
 }
 
 /** The word numbers of a cell text, in the order they appear. */
@@ -139,6 +165,30 @@ describe('readTableCells (band engine)', () => {
     expect(filled.bbox.x0).toBeLessThan(filled.bbox.x1);
   });
 
+  it('reads cells Bangla-only first, and again unrestricted only the cells that reading doubts', async () => {
+    // w0 is the header's first word, in cell (0,0)
+    const sure = new TwoReadingsEngine(0, 'http://coop.gov.bd/', 85);
+    const table = await readTableCells(img, structure!, sure, { dpi: DPI });
+    expect(sure.calls).toBe(2);
+    expect(sure.requests[0]!.charset).toContain('০');
+    expect(sure.requests[0]!.charset).not.toMatch(/[A-Za-z0-9]/);
+    expect(sure.requests[1]!.charset).toBeUndefined();
+    expect(table.grid[0]![0]).toBe('http://coop.gov.bd/');
+    expect(table.grid[0]![1]).toMatch(/^w\d+$/);
+
+    // an unsure Latin guess (a signature, a lone digit) does not replace the Bangla reading
+    const unsure = new TwoReadingsEngine(0, 'SO', 40);
+    const kept = await readTableCells(img, structure!, unsure, { dpi: DPI });
+    expect(unsure.calls).toBe(2);
+    expect(kept.grid[0]![0]).toBe('w0');
+
+    // charset null: one unrestricted reading, as before
+    const once = new BandEngine();
+    await readTableCells(img, structure!, once, { dpi: DPI, charset: null });
+    expect(once.calls).toBe(1);
+    expect(once.requests[0]!.charset).toBeUndefined();
+  });
+
   it('region: words are assigned to cells by their centre', async () => {
     const rows: TableSpec = {
       x: 60,
@@ -202,5 +252,22 @@ describe('readTableCells (Tesseract)', () => {
     for (const c of table.cells) {
       if (c.text && c.text !== '-') expect(c.conf).toBeGreaterThan(50);
     }
+  });
+
+  it('reads short Bangla numbers and codes as Bangla, not as Latin look-alikes (৮ → "br", ১০০% → "500%")', async () => {
+    const numbers: TableSpec = {
+      x: 40,
+      y: 40,
+      colWidths: [360, 160, 200, 160],
+      rowHeights: [90, 90],
+      text: { '0,0': '[৪.১.১] ই-ফাইলে', '0,1': '৮', '0,2': '১০০%', '0,3': '৯০%', '1,0': '[২.১.১] সংখ্যা', '1,1': '৫', '1,2': '৮০%', '1,3': '৪' },
+    };
+    const img = drawPage({ width: 960, height: 260, tables: [numbers], fontPx: 40 });
+    const [structure] = detectTables(img, { dpi: 300 });
+    const table = await readTableCells(img, structure!, engine, { dpi: 300 });
+    expect(table.grid).toEqual([
+      ['[৪.১.১] ই-ফাইলে', '৮', '১০০%', '৯০%'],
+      ['[২.১.১] সংখ্যা', '৫', '৮০%', '৪'],
+    ]);
   });
 });
