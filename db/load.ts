@@ -4,7 +4,7 @@ import type { PageResult } from '../models/submission.js';
 import { OcrWordSchema } from '../models/ocr.js';
 import { PreprocessInfoSchema, RasterInfoSchema } from '../models/image.js';
 import { TableRoleSchema, type Table } from '../models/table.js';
-import { cellsToGrid } from './queries.js';
+import { cellsToGrid } from '../pipeline/tables/grid-text.js';
 import { CellRow, OcrLineRow as LineRow, PageRow, TableRow } from './rows.js';
 
 

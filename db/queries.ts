@@ -7,7 +7,7 @@ import {
   SubmissionRow as SubmissionRowSchema,
   TableRow as TableRowSchema,
 } from './rows.js';
-import { joinVisualLines } from '../pipeline/text/lines.js';
+import { cellsToGrid } from '../pipeline/tables/grid-text.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
 import { SubmissionMetaSchema } from '../models/submission.js';
 import { IndicatorFieldSchema, ValidationFlagSchema, INDICATOR_VALUE_FIELDS, type IndicatorField } from '../models/indicator.js';
@@ -31,21 +31,7 @@ export function listSubmissionIds(db: Db): number[] {
   return (db.prepare('SELECT id FROM submissions ORDER BY file_name, id').all() as { id: number }[]).map((r) => r.id);
 }
 
-/**
- * Expand cells into the nRows × nCols grid, a merged cell's text repeated in every position it covers.
- * A cell's visual lines are joined into its logical text (a word or date broken by the cell's width is
- * rejoined), as the eval truth's grid is written.
- */
-export function cellsToGrid(nRows: number, nCols: number, cells: { r: number; c: number; rowspan: number; colspan: number; text: string }[]): string[][] {
-  const grid = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => ''));
-  for (const cell of cells) {
-    const text = joinVisualLines(cell.text.split('\n'));
-    for (let r = cell.r; r < Math.min(nRows, cell.r + cell.rowspan); r++) {
-      for (let c = cell.c; c < Math.min(nCols, cell.c + cell.colspan); c++) grid[r]![c] = text;
-    }
-  }
-  return grid;
-}
+export { cellsToGrid };
 
 /** How a human correction is shown on an exported indicator field (added beside the field's own keys). */
 export interface ExportCorrectionMark {

@@ -8,7 +8,7 @@ import type { Box } from '../../models/geometry.js';
 import type { IndicatorField, IndicatorRecord, ValidationFlag } from '../../models/indicator.js';
 import type { Table, TableCell } from '../../models/table.js';
 import type { CellHint, NormResult, Quarter } from '../../models/value.js';
-import { canonicalText, parseCellValue, parseCode, parseUnit, similarity } from '../normalise/index.js';
+import { canonicalText, parseCellValue, parseCode, parseUnit, similarity, type CellContext } from '../normalise/index.js';
 import { findIndicatorCodeHits, leadingActivityCode, type CodeHit } from './codes.js';
 import { comparisonKey, hasWord } from './fuzzy.js';
 import { unitOf } from './labels.js';
@@ -89,10 +89,10 @@ function field(rc: RowCell, norm: NormResult, extra = 1): IndicatorField {
  * written in Bangla digits with no other Latin digit, a numeric cell's lone 8s and 9s are those look-alikes
  * ("8" in a weight column is ৪). The repair is flagged and lowers confidence, so a reviewer sees it.
  */
-function parseInRow(text: string, hint: CellHint, banglaRow: boolean): NormResult {
-  const direct = parseCellValue(text, hint);
+function parseInRow(text: string, hint: CellHint, banglaRow: boolean, context: CellContext): NormResult {
+  const direct = parseCellValue(text, hint, context);
   if (!banglaRow || hint === 'text' || hint === 'auto' || !/[89]/.test(text) || /[০-৯]/.test(text)) return direct;
-  const swapped = parseCellValue(text.replace(/8/g, '৪').replace(/9/g, '৭'), hint);
+  const swapped = parseCellValue(text.replace(/8/g, '৪').replace(/9/g, '৭'), hint, context);
   if (swapped.flags.includes('unparsed')) return direct;
   return { ...swapped, raw: text, confidence: swapped.confidence * 0.7, flags: [...swapped.flags, 'repaired-digit'] };
 }
@@ -146,6 +146,14 @@ interface Carry {
   activity: string | null;
   activityCode: string | null;
   lastCode: string | null;
+  /** what every value cell of the table is read with (the fiscal year's two years, for dates) */
+  readonly cellContext: CellContext;
+}
+
+/** "2023-24" → [2023, 2024]: the years an Annex 5 table's dates fall in. */
+function fiscalYears(fy: string | null | undefined): number[] | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(fy ?? '');
+  return m ? [Number(m[1]), Number(m[1]) + 1] : undefined;
 }
 
 function bumpLast(code: string): string {
@@ -229,7 +237,8 @@ export function extractIndicators(lt: LogicalTable, ctx: ExtractContext = {}): I
   const catalogue = catalogueFor(ctx.fiscalYear ?? null)?.indicators ?? [];
   const records: IndicatorRecord[] = [];
   const used = new Set<string>();
-  const carry: Carry = { activity: null, activityCode: null, lastCode: null };
+  const years = fiscalYears(ctx.fiscalYear);
+  const carry: Carry = { activity: null, activityCode: null, lastCode: null, cellContext: years ? { expectYears: years } : {} };
 
   for (const part of lt.parts) {
     const mapping = part.mapping;
@@ -301,7 +310,7 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
     VALUE_KEYS.map((k) => {
       const rc = get(k);
       if (!rc) return [k, NOT_PRINTED];
-      return [k, field(rc, parseInRow(rc.text, hintFor(k, unit), banglaRow), extra)];
+      return [k, field(rc, parseInRow(rc.text, hintFor(k, unit), banglaRow, carry.cellContext), extra)];
     }),
   ) as Record<ValueKey, IndicatorField>;
   return {

@@ -6,8 +6,12 @@ import { parseUnit, toAsciiDigits } from '../normalise/index.js';
 import { comparisonKey, hasAnyWord, hasWord } from './fuzzy.js';
 import type { ColumnKey } from './types.js';
 
-/** Words naming a quarter column: ত্রৈমাসিক (2022-23), কোয়ার্টার/কোয়াটার (2023-24, 2024-25), প্রান্তিক. */
-export const QUARTER_WORDS = ['ত্রৈমাসিক', 'ত্রৈমাস', 'কোয়ার্টার', 'কোয়াটার', 'প্রান্তিক', 'quarter'] as const;
+/**
+ * Words naming a quarter column: ত্রৈমাসিক (2022-23), কোয়ার্টার/কোয়াটার (2023-24, 2024-25), প্রান্তিক.
+ * ত্রেমাসিক is ত্রৈমাসিক with its ৈ read as ে, the commonest loss on scans: with it listed, a second misread
+ * letter ("ব্রেমাসিক") still matches within the fuzzy threshold.
+ */
+export const QUARTER_WORDS = ['ত্রৈমাসিক', 'ত্রেমাসিক', 'ত্রৈমাস', 'কোয়ার্টার', 'কোয়াটার', 'প্রান্তিক', 'quarter'] as const;
 
 /** Merged group headers printed above the quarter columns: "প্রকৃত অর্জন" (C), "কোয়ার্টার ভিত্তিক অর্জন" (D). */
 const GROUP_WORDS = ['ভিত্তিক', 'প্রকৃত'] as const;

@@ -42,13 +42,23 @@ const UNIT_KEYS = UNITS.map(([w, u]) => [unitKey(w), u] as const);
 const NUMERIC_HINTS = new Set<CellHint>(['date', 'percent', 'count', 'number']);
 const COUNT_DATE_RE = /^(\d{1,3})\s*(?:টি|টা)\s*[,;:(]?\s*(.+?)\s*\)?$/;
 /**
- * A percent whose sign was read as digits after a Bangla figure: ৭৫% → "৭৫০০", "৭৫%০", "৭৫%%" (Tesseract's ben
- * model draws % as ০/০). Only tried in a percent column, when the reading is not a number or is over 100.
+ * A percent whose sign was misread, as Tesseract's ben model does on scans (it draws % as ০/০): the sign read as
+ * digits after the figure (৭৫% → "৭৫০০", "৭৫%০", "৭৫%%"), as one ০ (৭৫% → "৭৫০", ৫০% → "৫০০%"), or followed by a
+ * speck read as a digit ("৯০%৫"). Each pattern names the figure it would keep; see repairPercent.
  */
-const GLUED_PERCENT_RE = /^([0-9০-৯]{1,3})\s*(?:[০0]{2}|%\s*[০0]|%%)$/;
+const PERCENT_MISREADS: ReadonlyArray<{ re: RegExp; when: 'unparsed-or-over-100' | 'unparsed' | 'over-200' }> = [
+  { re: /^([0-9০-৯]{1,3})\s*(?:[০0]{2}|%\s*[০0]|%%)$/, when: 'unparsed-or-over-100' },
+  { re: /^([0-9০-৯]{1,3})\s*%\s*[^\s%]{1,2}$/, when: 'unparsed' },
+  { re: /^([0-9০-৯]{1,3})[০0]\s*%?$/, when: 'over-200' },
+];
 
 /** Parse one table cell. Never throws; the raw text is always kept in `raw`. */
-export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResult {
+export interface CellContext {
+  /** the years the table's dates fall in (its fiscal year's two): lets a date with a doubled year digit be read */
+  expectYears?: readonly number[];
+}
+
+export function parseCellValue(raw: unknown, hint: CellHint = 'auto', context: CellContext = {}): NormResult {
   const r = rawString(raw);
   const s = canonicalText(r, { singleLine: true });
   const trace = new Trace();
@@ -62,21 +72,17 @@ export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResul
 
   const repair = NUMERIC_HINTS.has(hint);
   if (hasDigit(s)) {
-    const countDate = parseCountDate(s, repair);
+    const countDate = parseCountDate(s, repair, context);
     if (countDate) return { ...countDate, raw: r };
-    const date = parseDate(s, { repair });
+    const date = parseDate(s, { repair, ...(context.expectYears ? { expectYears: context.expectYears } : {}) });
     if (date.kind === 'date' || date.flags.includes('impossible-date')) {
       const { bangla: _bangla, ...rest } = date;
       return { ...rest, raw: r };
     }
     const num = parseNumber(s, { repair, allowUnitSuffix: false, allowFraction: false, allowWords: false });
-    const numeric = (num.kind === 'number' || num.kind === 'percent') && typeof num.value === 'number';
-    if (hint === 'percent' && (!numeric || (num.value as number) > 100)) {
-      const glued = GLUED_PERCENT_RE.exec(s);
-      const fixed = glued ? parseNumber(`${glued[1]}%`, { repair }) : null;
-      if (fixed && fixed.kind === 'percent' && typeof fixed.value === 'number' && fixed.value <= 100) {
-        return trace.absorb(fixed).note('repaired-percent').result(r, fixed.value, 'percent');
-      }
+    if (hint === 'percent') {
+      const fixed = repairPercent(s, num, repair);
+      if (fixed) return trace.absorb(fixed).note('repaired-percent').result(r, fixed.value, 'percent');
     }
     if (num.kind === 'number' || num.kind === 'percent' || num.kind === 'count') return { ...num, raw: r };
   } else if (repair) {
@@ -93,6 +99,23 @@ export function parseCellValue(raw: unknown, hint: CellHint = 'auto'): NormResul
   return trace.note('unparsed').capConfidence(UNPARSED_CONFIDENCE).result(r, s, 'text');
 }
 
+/**
+ * The percent a misread percent cell most likely holds, when its reading is not a plausible percent and the
+ * misreadings that fit it all agree on one figure of at most 100 ("১০০০" could be ১০% or ১০০%: left alone).
+ */
+function repairPercent(s: string, reading: NormResult, repair: boolean): (NormResult & { value: number }) | null {
+  const value = (reading.kind === 'number' || reading.kind === 'percent') && typeof reading.value === 'number' ? reading.value : null;
+  const found = new Map<number, NormResult & { value: number }>();
+  for (const { re, when } of PERCENT_MISREADS) {
+    const applies = when === 'unparsed' ? value === null : when === 'over-200' ? value !== null && value > 200 : value === null || value > 100;
+    const m = applies ? re.exec(s) : null;
+    if (!m) continue;
+    const fixed = parseNumber(`${m[1]}%`, { repair });
+    if (fixed.kind === 'percent' && typeof fixed.value === 'number' && fixed.value <= 100) found.set(fixed.value, fixed as NormResult & { value: number });
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
 function notApplicable(s: string, trace: Trace): boolean {
   const k = comparisonKey(s);
   if (NOT_APPLICABLE.includes(k)) return true;
@@ -105,12 +128,12 @@ function notApplicable(s: string, trace: Trace): boolean {
 }
 
 /** "১টি ১২/০৯/২২", "০১টি, ১৫/১/২৩", "১টি (২৯-১০-২০২৩)" → {count, date}. */
-function parseCountDate(s: string, repair: boolean): NormResult | null {
+function parseCountDate(s: string, repair: boolean, context: CellContext): NormResult | null {
   const trace = new Trace();
   const ascii = digitsToAscii(s, { repair }, trace);
   const m = COUNT_DATE_RE.exec(ascii);
   if (!m) return null;
-  const date = parseDate(m[2], { repair });
+  const date = parseDate(m[2], { repair, ...(context.expectYears ? { expectYears: context.expectYears } : {}) });
   if (date.kind !== 'date' || typeof date.value !== 'string') return null;
   trace.absorb(date);
   return trace.result(s, { count: Number(m[1]), date: date.value }, 'countDate');

@@ -19,6 +19,12 @@ export interface DateOptions {
   repair?: boolean;
   /** ISO date near which a date printed without its year (৩১/১১) is placed; without it such dates stay unparsed */
   referenceDate?: string;
+  /**
+   * The years the date is expected in (a fiscal year's two years). With repair on, a year read with one
+   * digit doubled ("২০১২৪", "২২০২১": Tesseract's ben model repeats a stroke of ২) becomes the one year in this
+   * range that dropping a single digit gives; several or none leave the date unparsed.
+   */
+  expectYears?: readonly number[];
 }
 
 export type DateResult = BanglaDateResult;
@@ -67,7 +73,7 @@ export function parseDate(raw: unknown, options: DateOptions = {}): DateResult {
 
   const { text, banglaEra } = stripDateAffixes(s);
   const ascii = digitsToAscii(text, { repair: options.repair ?? false }, trace);
-  const parts = readDateParts(ascii, options.repair ?? false, trace);
+  const parts = readDateParts(ascii, options.repair ?? false, trace, options.expectYears);
   if (parts === 'month-only') return unparsedDate(trace.note('month-only'), r, s);
   if (!parts) return unparsedDate(trace, r, s);
   return resolveParts(parts, banglaEra, options, trace, r, s);
@@ -83,7 +89,8 @@ function impossible(trace: Trace, raw: string, text: string): DateResult {
 
 /** Remove "তারিখ:" labels and era suffixes (খ্রি:, খ্রিস্টাব্দ, ইং, বঙ্গাব্দ) and trailing punctuation. */
 function stripDateAffixes(s: string): { text: string; banglaEra: boolean } {
-  let t = s.replace(LABEL_RE, '').replace(/^[(\[]+/, '');
+  // a stray quote before the figure is a speck of the scan (\'০৯/০৩/২০২৫), never part of a date
+  let t = s.replace(LABEL_RE, '').replace(/^[(\['"‘’“”`]+/, '');
   let banglaEra = false;
   for (let i = 0; i < 8; i++) {
     const before = t;
@@ -98,7 +105,15 @@ function stripDateAffixes(s: string): { text: string; banglaEra: boolean } {
   return { text: t.trim(), banglaEra };
 }
 
-function readDateParts(ascii: string, repair: boolean, trace: Trace): DateParts | 'month-only' | null {
+/** dd/mm and the year run together ("০৫/০২২০২৪") or day and month run together ("০২০৯/২০২১"): a lost separator */
+const LOST_SEPARATOR_RES: ReadonlyArray<[RegExp, string]> = [
+  [/^(\d{1,2})\s*([/\-.])\s*(\d{2})(\d{4})$/, '$1$2$3$2$4'],
+  [/^(\d{2})(\d{2})\s*([/\-.])\s*(\d{4})$/, '$1$3$2$3$4'],
+];
+const TRAILING_NOISE_RE = /^(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})\s*[^\d\s/\-.]{1,3}$/u;
+const DOUBLED_YEAR_RE = /^(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*)(\d{5})$/;
+
+function readDateParts(ascii: string, repair: boolean, trace: Trace, expectYears?: readonly number[]): DateParts | 'month-only' | null {
   let t = ascii;
   if (repair) {
     const fixed = t.replace(/(?<=\d)\s*[|।\\,]\s*(?=\d)/g, '/');
@@ -118,7 +133,53 @@ function readDateParts(ascii: string, repair: boolean, trace: Trace): DateParts 
       return again;
     }
   }
+  if (repair) {
+    // the repairs read the figure whole, as a narrow cell wraps it ("২০১২\n৪")
+    const repaired = repairDateParts(joined, trace, expectYears);
+    if (repaired) {
+      if (joined !== t) trace.note('joined-digits');
+      return repaired;
+    }
+  }
   return direct;
+}
+
+/** The OCR repairs of a numeric date that did not read as it stands (repair mode only). */
+function repairDateParts(t: string, trace: Trace, expectYears?: readonly number[]): DateParts | null {
+  for (const [re, to] of LOST_SEPARATOR_RES) {
+    if (!re.test(t)) continue;
+    const again = readDatePartsExact(t.replace(re, to), trace);
+    if (again && again !== 'month-only' && again.month >= 1 && again.month <= 12) {
+      trace.note('repaired-separator');
+      return again;
+    }
+  }
+  // a whole date followed by a letter or two of noise ("২৮/০২/২০২৪পা"): the noise is dropped, flagged
+  const trailing = TRAILING_NOISE_RE.exec(t);
+  if (trailing) {
+    const again = readDatePartsExact(trailing[1]!, trace);
+    if (again && again !== 'month-only') {
+      trace.note('dropped-stray-marks');
+      return again;
+    }
+  }
+  const doubled = DOUBLED_YEAR_RE.exec(t);
+  if (doubled && expectYears?.length) {
+    const y = doubled[2]!;
+    const years = new Set<string>();
+    for (let i = 0; i < y.length; i++) {
+      const cand = y.slice(0, i) + y.slice(i + 1);
+      if (expectYears.includes(Number(cand))) years.add(cand);
+    }
+    if (years.size === 1) {
+      const again = readDatePartsExact(doubled[1]! + [...years][0]!, trace);
+      if (again && again !== 'month-only') {
+        trace.note('repaired-digit');
+        return again;
+      }
+    }
+  }
+  return null;
 }
 
 function readDatePartsExact(t: string, trace: Trace): DateParts | 'month-only' | null {

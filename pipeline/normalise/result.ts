@@ -11,6 +11,7 @@ export const PENALTY = {
   'repaired-percent': 0.85,
   'repaired-separator': 0.9,
   'joined-digits': 0.95,
+  'dropped-stray-marks': 0.8,
   'decimal-comma': 0.9,
   'decimal-middot': 0.95,
   'fuzzy-month': 0.85,

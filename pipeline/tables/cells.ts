@@ -11,6 +11,7 @@ import type { GreyImage } from '../../models/image.js';
 import type { OcrEngine, OcrWord, Psm } from '../../models/ocr.js';
 import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
+import { cellsToGrid } from './grid-text.js';
 import { BANGLA_TABLE_CHARSET, looksLikeAddress } from '../ocr/charsets.js';
 import { cleanTableRegion, cropRegion, findCellInk, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
@@ -263,12 +264,8 @@ export async function readTableCells(
     const { text, conf } = dashes.has(ci) ? { text: '-', conf: 95 } : cellText(byCell.get(ci)?.words ?? []);
     return { r: ci.cell.r, c: ci.cell.c, rowspan: ci.cell.rowspan, colspan: ci.cell.colspan, text, conf, bbox: ci.cell.bbox };
   });
-  const grid: string[][] = Array.from({ length: structure.nRows }, () => Array<string>(structure.nCols).fill(''));
-  for (const cell of cells) {
-    for (let r = cell.r; r < cell.r + cell.rowspan; r++) {
-      for (let c = cell.c; c < cell.c + cell.colspan; c++) grid[r]![c] = cell.text;
-    }
-  }
+  // the grid holds each cell's logical text (visual lines rejoined); the cell keeps its lines
+  const grid = cellsToGrid(structure.nRows, structure.nCols, cells);
   return {
     index: 0,
     bbox: structure.bbox,

@@ -87,15 +87,22 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
     expect(parseCellValue('একটি').flags).toContain('unparsed');
   });
 
-  it('in a percent column, a % sign read as digits after the figure is repaired only when the reading is not a percent as it stands', () => {
+  it('in a percent column, a misread % sign is repaired only when the reading is not a plausible percent', () => {
     // Tesseract's ben model reads ৭৫% as these (eval corpus, hard scans)
-    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%']) {
+    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%', '৭৫%৪']) {
       const v = parseCellValue(raw, 'percent');
       expect(v).toMatchObject({ value: 75, kind: 'percent' });
       expect(v.flags).toContain('repaired-percent');
       expect(v.confidence).toBeLessThan(1);
     }
     expect(parseCellValue('১০০০০', 'percent').value).toBe(100);
+    // the sign read as one ০ (only when the reading is over 200), or a speck read after it
+    expect(parseCellValue('৭৫০', 'percent')).toMatchObject({ value: 75, flags: ['repaired-percent'] });
+    expect(parseCellValue('৫০০%', 'percent')).toMatchObject({ value: 50, flags: ['repaired-percent'] });
+    expect(parseCellValue('৯০%৫', 'percent')).toMatchObject({ value: 90, flags: ['repaired-percent'] });
+    expect(parseCellValue('১৫০', 'percent').value).toBe(150);
+    // ১০% or ১০০%? two misreadings fit and disagree: nothing is guessed
+    expect(parseCellValue('১০০০', 'percent').flags).not.toContain('repaired-percent');
     // plausible readings stay as they are: 100%, 100 (no sign), over-achievement with its sign
     expect(parseCellValue('১০০%', 'percent')).toMatchObject({ value: 100, flags: [] });
     expect(parseCellValue('১০০', 'percent').value).toBe(100);

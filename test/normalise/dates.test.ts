@@ -96,6 +96,28 @@ describe('parseDate: every printed style in the seeds', () => {
     expect(parseDate('o৯/০৫/২০২৪', { repair: true }).value).toBe('2024-05-09');
   });
 
+  it('in repair mode, reads a lost separator, a doubled year digit (within the expected years) and trailing specks', () => {
+    // OCR of Annex 5 date cells on scans (eval corpus, hard tier)
+    expect(parseDate('০৫/০২২০২৪', { repair: true })).toMatchObject({ value: '2024-02-05', flags: ['repaired-separator'] });
+    expect(parseDate('০২০৯/২০২১', { repair: true }).value).toBe('2021-09-02');
+    expect(parseDate('০৫/০২২০২৪').flags).toContain('unparsed');
+    const fy = { repair: true, expectYears: [2023, 2024] } as const;
+    expect(parseDate('১৪/০৩/২০১২৪', fy)).toMatchObject({ value: '2024-03-14', flags: ['repaired-digit'] });
+    // ২০২২৪: dropping a ২ gives 2024, dropping the ৪ gives 2022, outside the fiscal year
+    expect(parseDate('০৯/০৫/২০২২৪', fy).value).toBe('2024-05-09');
+    expect(parseDate('২৫/১১/২২০২১', { repair: true, expectYears: [2021, 2022] }).value).toBe('2021-11-25');
+    // the same, wrapped by a narrow cell
+    expect(parseDate('১৪/০৩/২০১২ ৪', fy)).toMatchObject({ value: '2024-03-14', flags: ['repaired-digit', 'joined-digits'] });
+    expect(parseDate('০৫/০২২০ ২৪', { repair: true }).value).toBe('2024-02-05');
+    // without the fiscal year, or when two expected years fit, nothing is guessed
+    expect(parseDate('১৪/০৩/২০১২৪', { repair: true }).flags).toContain('unparsed');
+    expect(parseDate('০১/০১/২০২১২', { repair: true, expectYears: [2021, 2022] }).flags).toContain('unparsed');
+    const specks = parseDate('২৮/০২/২০২৪পা', { repair: true });
+    expect(specks).toMatchObject({ value: '2024-02-28', flags: ['dropped-stray-marks'] });
+    expect(specks.confidence).toBeLessThan(1);
+    expect(parseDate('২৮/০২/২০২৪পা').flags).toContain('unparsed');
+  });
+
   it('fuzzy month names are flagged', () => {
     const r = parseDate('১৫ জুনাই ২০২৪'); // 001: "জুনাই" for জুলাই
     expect(r.value).toBe('2024-07-15');

@@ -88,6 +88,17 @@ describe('detectTables', () => {
     }
   });
 
+  it('a rule with a long stretch lost mid-way is still a rule, not a merge, when it reaches both crossing rules', () => {
+    // hard scans drop 40–60% of a faint rule between two crossings (own samples, smp_002 p3 and smp_003 p1)
+    const [rows, cols] = gridLines(annexC);
+    const vGap: [number, number, number, number] = [cols[4]! - 4, rows[3]! + 25, 8, 40]; // 40 of 95 px
+    const hGap: [number, number, number, number] = [cols[1]! + 45, rows[3]! - 4, 90, 8]; // 90 of 190 px
+    const img = drawPage({ width: 1754, height: 1240, tables: [annexC], erase: [vGap, hGap], fontPx: 18 });
+    const tables = detectTables(img, { dpi: DPI });
+    expect(tables).toHaveLength(1);
+    expectMatches(tables[0], annexC);
+  });
+
   it('ignores a seal drawn over cells and rules', () => {
     const img = drawPage({
       width: 900,

@@ -43,6 +43,8 @@ export interface PageSpec {
   tables: TableSpec[];
   /** free text lines drawn outside tables: [x, y baseline, text, px size, underline] */
   lines?: [number, number, string, number, boolean?][];
+  /** paper-coloured rectangles [x, y, w, h] painted over the tables: stretches of rule a worn scan lost */
+  erase?: [number, number, number, number][];
   /** ring seal with text, drawn over whatever is below */
   seal?: { cx: number; cy: number; r: number; text: string };
   /** degrees, positive turns the content counter-clockwise about the first table's centre */
@@ -152,6 +154,8 @@ export function drawPage(spec: PageSpec): GreyImage {
   }
   const fontPx = spec.fontPx ?? 22;
   for (const t of spec.tables) drawTable(ctx, t, fontPx);
+  ctx.fillStyle = `rgb(${paper},${paper},${paper})`;
+  for (const [x, y, w, h] of spec.erase ?? []) ctx.fillRect(x, y, w, h);
   ctx.fillStyle = '#000';
   for (const [x, y, text, px, underline] of spec.lines ?? []) {
     ctx.font = `${px}px NSB, NSBL`;
