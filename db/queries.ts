@@ -8,6 +8,7 @@ import {
   TableRow as TableRowSchema,
 } from './rows.js';
 import { cellsToGrid } from '../pipeline/tables/grid-text.js';
+import { repairAnnexText } from '../pipeline/annex5/lexicon.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
 import { SubmissionMetaSchema } from '../models/submission.js';
 import { IndicatorFieldSchema, ValidationFlagSchema, INDICATOR_VALUE_FIELDS, type IndicatorField } from '../models/indicator.js';
@@ -166,7 +167,10 @@ export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
             bbox: { x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 },
             nRows: t.n_rows,
             nCols: t.n_cols,
-            grid: cellsToGrid(t.n_rows, t.n_cols, cells),
+            // an Annex 5 grid shows the spelling-repaired text; a reviewer's fix is shown as written
+            grid: cellsToGrid(t.n_rows, t.n_cols, cells, (text, c) =>
+              t.role === 'annex5' && !cellFixes.has(boxKey(t.page, t.idx, c)) ? repairAnnexText(text) : text,
+            ),
             cells: cells.map((c) => ({ r: c.r, c: c.c, rowspan: c.rowspan, colspan: c.colspan, text: c.text, conf: c.conf, bbox: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 } })),
             indicators: indByTable.get(`${t.page}#${t.idx}`) ?? [],
           };

@@ -238,6 +238,18 @@ function resolveDuplicates(columns: ColumnMapping[]): void {
     loser.key = null;
     loser.confidence = 0;
   }
+  // "অর্জিত মান" with its র্জ lost ("অভিত মান") reads as a second মান (weight): a মান column to the right of the
+  // achievements is the score earned, never the weight, which the layouts all print before the target
+  const achieved = columns.filter((m) => m.key === 'total' || m.key?.startsWith('q')).map((m) => m.col);
+  if (!seen.has('score') && achieved.length) {
+    const lastAchieved = Math.max(...achieved);
+    const lostWeight = columns.find((m) => m.key === null && m.reason.endsWith('duplicate weight') && m.col > lastAchieved);
+    if (lostWeight) {
+      lostWeight.key = 'score';
+      lostWeight.confidence = 0.5;
+      lostWeight.reason = `${lostWeight.reason}; a মান column after the achievements is the score`;
+    }
+  }
 }
 
 /**

@@ -2,6 +2,8 @@
  * Annex 5 stage: table roles, header mapping, joining continued tables, indicator records, validation.
  * `annex5Indicators` is the whole stage over one submission's tables.
  */
+import { cellsToGrid } from '../tables/grid-text.js';
+import { repairAnnexText } from './lexicon.js';
 import type { IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
@@ -46,7 +48,13 @@ function pageTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>
 export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[]): void {
   const { roles } = annex5Indicators(pageTables(pages), {});
   const byKey = new Map(roles.map((r) => [`${r.page}#${r.tableIndex}`, r.role]));
-  for (const p of pages) for (const t of p.tables) t.role = byKey.get(`${p.page}#${t.index}`) ?? t.role;
+  for (const p of pages) {
+    for (const t of p.tables) {
+      t.role = byKey.get(`${p.page}#${t.index}`) ?? t.role;
+      // Annex 5 wording is the plan's vocabulary: its grid (what indicators are read from) is spelling-repaired
+      if (t.role === 'annex5') t.grid = cellsToGrid(t.nRows, t.nCols, t.cells, repairAnnexText);
+    }
+  }
 }
 
 /** The validated indicator records of a submission, read with its fiscal year and quarter. */

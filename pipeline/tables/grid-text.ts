@@ -6,10 +6,17 @@ import { joinVisualLines } from '../text/lines.js';
  * rejoined), as the eval truth's grid is written. The table stage, the database loader and the export all build
  * grids here, so a fresh ingest and a rebuild from stored OCR read the same cell text.
  */
-export function cellsToGrid(nRows: number, nCols: number, cells: { r: number; c: number; rowspan: number; colspan: number; text: string }[]): string[][] {
+export function cellsToGrid<C extends { r: number; c: number; rowspan: number; colspan: number; text: string }>(
+  nRows: number,
+  nCols: number,
+  cells: readonly C[],
+  /** a spelling repair of the joined text (Annex 5 tables), given the cell it comes from */
+  repair?: (text: string, cell: C) => string,
+): string[][] {
   const grid = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => ''));
   for (const cell of cells) {
-    const text = joinVisualLines(cell.text.split('\n'));
+    const joined = joinVisualLines(cell.text.split('\n'));
+    const text = repair ? repair(joined, cell) : joined;
     for (let r = cell.r; r < Math.min(nRows, cell.r + cell.rowspan); r++) {
       for (let c = cell.c; c < Math.min(nCols, cell.c + cell.colspan); c++) grid[r]![c] = text;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLabel, detectHeaderRows, isNumberedRow, mapHeader, quarterOrdinal } from '../../pipeline/annex5/index.js';
 import { buildTable } from './build.js';
-import { HEADER_A, HEADER_B, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D, tableA, tableB, tableC, tableD } from './layouts.js';
+import { D_HEADER_MERGES, HEADER_A, HEADER_B, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D, tableA, tableB, tableC, tableD } from './layouts.js';
 
 const keysOf = (t: ReturnType<typeof mapHeader>) => t.columns.map((c) => c.key);
 
@@ -117,6 +117,20 @@ describe('mapHeader', () => {
     expect(m.format).toBe('D');
     expect(m.headerRows).toBe(3);
     expect(m.numberedRow).toBe(2);
+  });
+
+  it('a second মান column right of the achievements is the score (অর্জিত মান read as "অভিত মান")', () => {
+    // own samples, smp_002 p2 (typical scan): the র্জ of অর্জিত lost, leaving a label that only says মান
+    const top = [...HEADER_D_TOP];
+    top[11] = 'অভিত মান';
+    const m = mapHeader(buildTable([top, HEADER_D_SUB, NUMBERED_D], D_HEADER_MERGES));
+    expect(keysOf(m)).toEqual(['sl', 'activity', 'indicator', 'unit', 'weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'score', 'remarks']);
+    expect(m.columns[11]!.confidence).toBeLessThan(1);
+    // a second মান left of the achievements stays a duplicate: nothing is guessed
+    const early = [...HEADER_D_TOP];
+    early[5] = 'মান';
+    const e = mapHeader(buildTable([early, HEADER_D_SUB, NUMBERED_D], D_HEADER_MERGES));
+    expect(e.columns[5]!.key).not.toBe('score');
   });
 
   it('does not depend on column positions: a reordered header maps by its labels', () => {

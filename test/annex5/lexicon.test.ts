@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { repairAnnexText } from '../../pipeline/annex5/lexicon.js';
+
+describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)', () => {
+  it('repairs words one or two letters from exactly one plan word (OCR of eval-corpus and sample scans)', () => {
+    expect(repairAnnexText("২য় 'ব্রেমাসিক")).toBe('২য় ত্রৈমাসিক');
+    expect(repairAnnexText('কর্মসম্পাদন সুচকের মান')).toBe('কর্মসম্পাদন সূচকের মান');
+    expect(repairAnnexText('[২.১.১] ইতঃপুর্বে উদ্ভাবিত/সহজিকৃত')).toBe('[২.১.১] ইতঃপূর্বে উদ্ভাবিত/সহজিকৃত');
+    expect(repairAnnexText('অর্ভজিত স্কোর')).toBe('অর্জিত স্কোর');
+  });
+
+  it('joins the pieces of a word split by a space', () => {
+    expect(repairAnnexText('সং খ্যা')).toBe('সংখ্যা');
+    expect(repairAnnexText('কর্মসম্পা দন সূচকের মান')).toBe('কর্মসম্পাদন সূচকের মান');
+  });
+
+  it('leaves alone plan words, short words, figures, words far from the vocabulary and lost syllables', () => {
+    for (const t of ['কর্মসম্পাদন সূচকের মান', 'কোয়াটার', 'তয় কোয়ার্টার', '১৪/০৩/২০২৪', '৭৫%', 'জনাব মোঃ আব্দুল হান্নান', 'http://coop.gov.bd', '']) {
+      expect(repairAnnexText(t)).toBe(t);
+    }
+    // ক্রমিকনং is ক্রমিক নং run together, not a misread ক্রমিক: two letters shorter is not a misreading
+    expect(repairAnnexText('ক্রমিকনং')).toBe('ক্রমিকনং');
+  });
+});
