@@ -24,7 +24,7 @@ function vocab(): { words: Set<string>; list: string[] } {
   if (vocabulary) return vocabulary;
   const words = new Set<string>();
   const add = (s: string) => {
-    for (const w of s.normalize('NFC').split(/[\s/,()[\]\-–:;।]+/u)) if (BANGLA_WORD.test(w) && [...w].length >= 3) words.add(w);
+    for (const w of s.normalize('NFC').split(/[\s/,()[\]\-–:;।]+/u)) if (BANGLA_WORD.test(w) && [...w].length >= 2) words.add(w);
   };
   for (const fy of Object.values(CATALOGUE)) for (const i of fy.indicators) (add(i.activity), add(i.indicator));
   HEADER_LABELS.forEach(add);
@@ -44,6 +44,7 @@ function nearestWord(core: string): string | null {
   for (const w of list) {
     // a length change of two is a lost syllable ("ক্রমিকনং" → "ক্রমিক"), not a misread letter
     if (Math.abs([...w].length - n) > 1) continue;
+    if ([...w].length < MIN_LETTERS - 1) continue;
     const d = distance(core, w);
     if (d < bestD) {
       bestD = d;
@@ -54,21 +55,59 @@ function nearestWord(core: string): string | null {
   return best !== null && bestD <= maxD && !tie ? best : null;
 }
 
+/** Two vocabulary words the letters of a + b make when the space is moved ("ক্রমি কনং" → ক্রমিক নং), or null. */
+function resplit(joined: string, words: Set<string>): [string, string] | null {
+  const cps = [...joined];
+  for (let k = 2; k <= cps.length - 2; k++) {
+    const a = cps.slice(0, k).join('');
+    const b = cps.slice(k).join('');
+    if (words.has(a) && words.has(b)) return [a, b];
+  }
+  return null;
+}
+
+/**
+ * Punctuation OCR adds to Bangla cells: a stray apostrophe or backtick (Bangla prints none), a full stop after a
+ * Bangla word or a danda (Bangla ends with the danda; a serial "০২." is printed so and keeps its dot), a lone dot between words, a bracket before
+ * a code's closing bracket ("[৫.১.১)]").
+ */
+function tidyPunctuation(text: string): string {
+  return text
+    .replace(/['`]/gu, '')
+    // after a word of four or more code points: "ক্র." and "নং." are abbreviations and keep theirs
+    .replace(/(?<=[\u0980-\u09FF]{4})\.(?=\s|$)/gu, '')
+    .replace(/।\.$/u, '।')
+    .replace(/(?<=\s)\.(?=\s)/gu, '')
+    .replace(/^(\[[০-৯]+(?:\.[০-৯]+){1,2})[)}]+\]/u, '$1]')
+    .replace(/[ \t]{2,}/gu, ' ')
+    .trim();
+}
+
 /** Annex 5 cell text with misread plan words repaired; text with nothing to repair comes back unchanged. */
 export function repairAnnexText(text: string): string {
   if (!text) return text;
   const { words } = vocab();
   // tokens and the separators between them (spaces, "/", "-"), separators kept as they are
-  const parts = text.normalize('NFC').split(/(\s+|\/|-)/u);
-  // pieces of one word split by a space: "সং খ্যা", "কর্মসম্পা দন"
+  const parts = tidyPunctuation(text.normalize('NFC')).split(/(\s+|\/|-)/u);
+  // pieces of one word split by a space ("সং খ্যা", "কর্মসম্পা দন"), or two words split in the wrong place
   for (let i = 0; i + 2 < parts.length; i += 2) {
     const a = parts[i]!;
     const b = parts[i + 2]!;
-    if (parts[i + 1] !== ' ' || !BANGLA_WORD.test(a) || !BANGLA_WORD.test(b) || words.has(a)) continue;
-    if (words.has(a + b) && [...(a + b)].length >= MIN_LETTERS) {
+    if (parts[i + 1] !== ' ' || !BANGLA_WORD.test(a) || !BANGLA_WORD.test(b) || (words.has(a) && words.has(b))) continue;
+    if (!words.has(a) && words.has(a + b) && [...(a + b)].length >= MIN_LETTERS) {
       parts.splice(i, 3, a + b);
       i -= 2;
+      continue;
     }
+    const moved = resplit(a + b, words);
+    if (moved) parts.splice(i, 3, moved[0], ' ', moved[1]);
+  }
+  // a run-together pair of vocabulary words ("ক্রমিকনং")
+  for (let i = 0; i < parts.length; i += 2) {
+    const p = parts[i]!;
+    if (!BANGLA_WORD.test(p) || words.has(p) || [...p].length < MIN_LETTERS) continue;
+    const two = resplit(p, words);
+    if (two) parts.splice(i, 1, two[0], ' ', two[1]);
   }
   return parts
     .map((p, k) => {

@@ -18,7 +18,22 @@ describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)'
     for (const t of ['কর্মসম্পাদন সূচকের মান', 'কোয়াটার', 'তয় কোয়ার্টার', '১৪/০৩/২০২৪', '৭৫%', 'জনাব মোঃ আব্দুল হান্নান', 'http://coop.gov.bd', '']) {
       expect(repairAnnexText(t)).toBe(t);
     }
-    // ক্রমিকনং is ক্রমিক নং run together, not a misread ক্রমিক: two letters shorter is not a misreading
-    expect(repairAnnexText('ক্রমিকনং')).toBe('ক্রমিকনং');
+  });
+
+  it('moves a misplaced space and splits two run-together plan words', () => {
+    expect(repairAnnexText('ক্রমি কনং')).toBe('ক্রমিক নং');
+    // ক্রমিকনং is ক্রমিক নং run together, not a misread ক্রমিক (two letters shorter is not a misreading)
+    expect(repairAnnexText('ক্রমিকনং')).toBe('ক্রমিক নং');
+  });
+
+  it('drops the punctuation OCR adds to Bangla cells, keeping abbreviations and printed serial styles', () => {
+    expect(repairAnnexText("কর্মসম্পাদন সূচকের ' মান")).toBe('কর্মসম্পাদন সূচকের মান');
+    expect(repairAnnexText("'০৯/০৩/২০২৫")).toBe('০৯/০৩/২০২৫');
+    expect(repairAnnexText('[৫.১] তথ্য বাতায়ন. হালনাগাদকরণ')).toBe('[৫.১] তথ্য বাতায়ন হালনাগাদকরণ');
+    expect(repairAnnexText('[৫.১.১)] তথ্য বাতায়ন হালনাগাদকৃত')).toBe('[৫.১.১] তথ্য বাতায়ন হালনাগাদকৃত');
+    expect(repairAnnexText('২য় . কোয়ার্টার')).toBe('২য় কোয়ার্টার');
+    expect(repairAnnexText('তারিখ.')).toBe('তারিখ');
+    expect(repairAnnexText('০২।.')).toBe('০২।');
+    for (const kept of ['ক্র. নং', '০২.', '৭.৪৪', '১.৫', '[৪.১.২] ই-ফাইলে']) expect(repairAnnexText(kept)).toBe(kept);
   });
 });
