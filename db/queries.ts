@@ -7,6 +7,7 @@ import {
   SubmissionRow as SubmissionRowSchema,
   TableRow as TableRowSchema,
 } from './rows.js';
+import type { CellRow, TableRow } from './rows.js';
 import { cellsToGrid } from '../pipeline/tables/grid-text.js';
 import { repairAnnexText } from '../pipeline/annex5/lexicon.js';
 import { SubmissionExportSchema, type SubmissionExport, type ExportIndicator } from '../models/export.js';
@@ -33,6 +34,26 @@ export function listSubmissionIds(db: Db): number[] {
 }
 
 export { cellsToGrid };
+
+/**
+ * The grid a stored table is exported with: the document stage's grid (spelling-repaired Annex 5 text) where it
+ * was stored, with reviewers' cell fixes laid over it as written; else, for tables stored before the grid was,
+ * the cells' text, Annex 5 wording repaired.
+ */
+function tableGrid(t: TableRow, cells: CellRow[], fixed: (c: CellRow) => boolean): string[][] {
+  const stored = t.grid_json ? z.array(z.array(z.string())).safeParse(JSON.parse(t.grid_json)) : null;
+  if (!stored?.success || stored.data.length !== t.n_rows || stored.data.some((r) => r.length !== t.n_cols)) {
+    return cellsToGrid(t.n_rows, t.n_cols, cells, (text, c) => (t.role === 'annex5' && !fixed(c) ? repairAnnexText(text) : text));
+  }
+  const grid = stored.data;
+  const overlay = cellsToGrid(t.n_rows, t.n_cols, cells.filter(fixed));
+  for (const c of cells.filter(fixed)) {
+    for (let r = c.r; r < Math.min(t.n_rows, c.r + c.rowspan); r++) {
+      for (let k = c.c; k < Math.min(t.n_cols, c.c + c.colspan); k++) grid[r]![k] = overlay[r]![k]!;
+    }
+  }
+  return grid;
+}
 
 /** How a human correction is shown on an exported indicator field (added beside the field's own keys). */
 export interface ExportCorrectionMark {
@@ -167,10 +188,7 @@ export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
             bbox: { x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 },
             nRows: t.n_rows,
             nCols: t.n_cols,
-            // an Annex 5 grid shows the spelling-repaired text; a reviewer's fix is shown as written
-            grid: cellsToGrid(t.n_rows, t.n_cols, cells, (text, c) =>
-              t.role === 'annex5' && !cellFixes.has(boxKey(t.page, t.idx, c)) ? repairAnnexText(text) : text,
-            ),
+            grid: tableGrid(t, cells, (c) => cellFixes.has(boxKey(t.page, t.idx, c))),
             cells: cells.map((c) => ({ r: c.r, c: c.c, rowspan: c.rowspan, colspan: c.colspan, text: c.text, conf: c.conf, bbox: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 } })),
             indicators: indByTable.get(`${t.page}#${t.idx}`) ?? [],
           };

@@ -67,6 +67,7 @@ export const TableRow = z.object({
   y1: z.number(),
   row_lines_json: z.string(),
   col_lines_json: z.string(),
+  grid_json: z.string().nullable(),
 });
 export type TableRow = z.infer<typeof TableRow>;
 

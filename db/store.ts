@@ -87,8 +87,8 @@ export function storeSubmission(db: Db, res: SubmissionResult, runId: number): n
       'INSERT INTO ocr_lines (submission_id, page, line_no, text, conf, x0, y0, x1, y1, words_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insTable = db.prepare(
-      `INSERT INTO tables (submission_id, page, idx, role, n_rows, n_cols, x0, y0, x1, y1, row_lines_json, col_lines_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tables (submission_id, page, idx, role, n_rows, n_cols, x0, y0, x1, y1, row_lines_json, col_lines_json, grid_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insCell = db.prepare(
       'INSERT INTO cells (table_id, r, c, rowspan, colspan, text, conf, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -130,6 +130,7 @@ export function storeSubmission(db: Db, res: SubmissionResult, runId: number): n
           t.bbox.y1,
           JSON.stringify(t.rowLines),
           JSON.stringify(t.colLines),
+          JSON.stringify(t.grid),
         );
         const tid = Number(tr.lastInsertRowid);
         for (const cell of t.cells) {

@@ -3,7 +3,7 @@
  * `annex5Indicators` is the whole stage over one submission's tables.
  */
 import { cellsToGrid } from '../tables/grid-text.js';
-import { repairAnnexText } from './lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
 import type { IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
@@ -46,13 +46,29 @@ function pageTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>
 
 /** Set every page table's role (a header-less continuation takes the role of the table it continues). */
 export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[]): void {
-  const { roles } = annex5Indicators(pageTables(pages), {});
+  const { roles, tables } = annex5Indicators(pageTables(pages), {});
   const byKey = new Map(roles.map((r) => [`${r.page}#${r.tableIndex}`, r.role]));
   for (const p of pages) {
     for (const t of p.tables) {
       t.role = byKey.get(`${p.page}#${t.index}`) ?? t.role;
       // Annex 5 wording is the plan's vocabulary: its grid (what indicators are read from) is spelling-repaired
       if (t.role === 'annex5') t.grid = cellsToGrid(t.nRows, t.nCols, t.cells, repairAnnexText);
+    }
+  }
+  // quarter header labels get the ordinal of the quarter their column was mapped to
+  for (const lt of tables) {
+    if (lt.role !== 'annex5') continue;
+    for (const part of lt.parts) {
+      const m = part.mapping;
+      if (!m || part.headerRows === 0) continue;
+      m.columns.forEach((col) => {
+        const q = col.key && /^q[1-4]$/.test(col.key) ? (Number(col.key[1]) as 1 | 2 | 3 | 4) : null;
+        if (!q) return;
+        for (let r = 0; r < part.headerRows; r++) {
+          const row = part.table.grid[r];
+          if (row?.[col.col] !== undefined) row[col.col] = repairQuarterOrdinal(row[col.col]!, q);
+        }
+      });
     }
   }
 }

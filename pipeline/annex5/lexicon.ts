@@ -118,3 +118,25 @@ export function repairAnnexText(text: string): string {
     })
     .join('');
 }
+
+const ORDINALS = ['১ম', '২য়', '৩য়', '৪র্থ'] as const;
+const QUARTER_WORD = /(ত্রৈমাসিক|ত্রেমাসিক|কোয়ার্টার|কোয়াটার)/u;
+/** what a misread ordinal looks like: a short token of Bangla letters/digits ending like one (য়, ম, র্থ, থ) */
+const ORDINAL_LIKE = /^[\u0980-\u09FF]{1,5}$/u;
+const ORDINAL_END = /(য়|য়|ম|র্থ|থ)$/u;
+
+/**
+ * A quarter header label whose ordinal OCR garbled ("তয় কোয়ার্টার", "হ্য় ত্রৈমাসিক", "৪৪র্থ …") given the
+ * quarter its column holds (from the header mapping, which reads it from the column order and month ranges):
+ * the token just before the quarter word becomes that quarter's ordinal. Nothing is added where no token is.
+ */
+export function repairQuarterOrdinal(label: string, quarter: 1 | 2 | 3 | 4): string {
+  const m = QUARTER_WORD.exec(label);
+  if (!m) return label;
+  const before = label.slice(0, m.index).trimEnd();
+  const at = before.lastIndexOf(' ') + 1;
+  const token = before.slice(at);
+  const want = ORDINALS[quarter - 1]!;
+  if (!token || token === want || !ORDINAL_LIKE.test(token) || !ORDINAL_END.test(token)) return label;
+  return `${before.slice(0, at)}${want} ${label.slice(m.index)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairAnnexText } from '../../pipeline/annex5/lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal } from '../../pipeline/annex5/lexicon.js';
 
 describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)', () => {
   it('repairs words one or two letters from exactly one plan word (OCR of eval-corpus and sample scans)', () => {
@@ -35,5 +35,26 @@ describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)'
     expect(repairAnnexText('তারিখ.')).toBe('তারিখ');
     expect(repairAnnexText('০২।.')).toBe('০২।');
     for (const kept of ['ক্র. নং', '০২.', '৭.৪৪', '১.৫', '[৪.১.২] ই-ফাইলে']) expect(repairAnnexText(kept)).toBe(kept);
+  });
+});
+
+describe('repairQuarterOrdinal', () => {
+  it('sets a garbled ordinal before the quarter word to the quarter the column was mapped to', () => {
+    // OCR of the eval corpus's hard pages
+    expect(repairQuarterOrdinal('তয় কোয়ার্টার', 3)).toBe('৩য় কোয়ার্টার');
+    expect(repairQuarterOrdinal('হ্য় ত্রৈমাসিক অর্জন', 2)).toBe('২য় ত্রৈমাসিক অর্জন');
+    expect(repairQuarterOrdinal('৪৪র্থ ত্রৈমাসিক অর্জন', 4)).toBe('৪র্থ ত্রৈমাসিক অর্জন');
+    expect(repairQuarterOrdinal('গম ত্রৈমাসিক অর্জন', 1)).toBe('১ম ত্রৈমাসিক অর্জন');
+  });
+
+  it('adds nothing and leaves labels without an ordinal-like token alone', () => {
+    for (const [label, q] of [
+      ['কোয়ার্টার জানুয়ারি-মার্চ/২০২৫', 3],
+      ['কোয়ার্টার ভিত্তিক অর্জন', 1],
+      ['২য় কোয়ার্টার', 2],
+      ['প্রকৃত অর্জন', 1],
+    ] as const) {
+      expect(repairQuarterOrdinal(label, q)).toBe(label);
+    }
   });
 });

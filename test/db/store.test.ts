@@ -66,6 +66,23 @@ describe('storeSubmission', () => {
     expect(ind.flags.map((f) => f.rule)).toEqual(['total-sum']);
   });
 
+  it('exports the grid the document stage read (repaired Annex 5 text) while the cells keep what OCR read', () => {
+    const db = openDb(tmpDb());
+    const res = fakeSubmission('grid');
+    const table = res.pages[1]!.tables[0]!;
+    // the quarter ordinal comes from the header mapping, which only the document stage has
+    table.cells[4]!.text = 'তয় কোয়ার্টার';
+    table.grid = [
+      ['ক্র.নং', 'কার্যক্রম'],
+      ['০১', '[১.১] উদ্ভাবন'],
+      ['০১', '৩য় কোয়ার্টার'],
+    ];
+    const id = storeSubmission(db, res, startRun(db, 'test', {}));
+    const out = exportSubmission(db, id);
+    expect(out.pages[1]!.tables[0]!.grid[2]![1]).toBe('৩য় কোয়ার্টার');
+    expect(out.pages[1]!.tables[0]!.cells.find((c) => c.r === 2 && c.c === 1)!.text).toBe('তয় কোয়ার্টার');
+  });
+
   it('replaces, never duplicates, a re-stored file (same sha256)', () => {
     const db = openDb(tmpDb());
     const run = startRun(db, 'test', {});

@@ -1,3 +1,4 @@
+import { storeIntoOldSchema } from '../helpers/oldSchema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -67,11 +68,13 @@ describe('migration to the analysis schema', () => {
     expect(migrate(raw, loadMigrations().filter((m) => m.version <= 2))).toBe(2);
     const run = startRun(raw, 'v2', {});
     const results = truths.map((t) => truthToSubmission(t, plant));
-    for (const r of results) storeSubmission(raw, r, run);
     // a file with the same code twice, so occurrence numbering is exercised
     const dup = truthToSubmission(truths[0]!);
     const twice = { ...dup, sha256: 'dup'.padEnd(64, '0'), file: 'samples/pdf/dup.pdf', indicators: [...dup.indicators, { ...dup.indicators[1]!, row: 99 }] };
-    storeSubmission(raw, twice, run);
+    storeIntoOldSchema(raw, () => {
+      for (const r of results) storeSubmission(raw, r, run);
+      storeSubmission(raw, twice, run);
+    });
     const sha = results[0]!.sha256;
     const code = results[0]!.indicators[1]!.indicatorCode;
     raw

@@ -1,3 +1,4 @@
+import { storeIntoOldSchema } from '../helpers/oldSchema.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -153,7 +154,7 @@ describe('query commands', () => {
     const file = path.join(tmp, 'old.sqlite');
     const raw = new Database(file);
     migrate(raw, loadMigrations().filter((m) => m.version <= 2));
-    storeSubmission(raw, truthToSubmission(loadTruths()[0]!), startRun(raw, 'old', {}));
+    storeIntoOldSchema(raw, () => storeSubmission(raw, truthToSubmission(loadTruths()[0]!), startRun(raw, 'old', {})));
     raw.close();
     const db = openForQuery(file);
     expect(db.readonly).toBe(true);
