@@ -89,7 +89,7 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
 
   it('in a percent column, a misread % sign is repaired only when the reading is not a plausible percent', () => {
     // Tesseract's ben model reads ৭৫% as these (eval corpus, hard scans)
-    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%', '৭৫%৪']) {
+    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%', '৭৫%৪', '৭৫৪০', '৭৫৫০']) {
       const v = parseCellValue(raw, 'percent');
       expect(v).toMatchObject({ value: 75, kind: 'percent' });
       expect(v.flags).toContain('repaired-percent');
