@@ -55,23 +55,39 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
       if (t.role === 'annex5') t.grid = cellsToGrid(t.nRows, t.nCols, t.cells, repairAnnexText);
     }
   }
-  // quarter header labels get the ordinal of the quarter their column was mapped to
   for (const lt of tables) {
     if (lt.role !== 'annex5') continue;
     for (const part of lt.parts) {
       const m = part.mapping;
-      if (!m || part.headerRows === 0) continue;
+      if (!m) continue;
+      const grid = part.table.grid;
       m.columns.forEach((col) => {
+        // quarter header labels get the ordinal of the quarter their column was mapped to
         const q = col.key && /^q[1-4]$/.test(col.key) ? (Number(col.key[1]) as 1 | 2 | 3 | 4) : null;
-        if (!q) return;
-        for (let r = 0; r < part.headerRows; r++) {
-          const row = part.table.grid[r];
-          if (row?.[col.col] !== undefined) row[col.col] = repairQuarterOrdinal(row[col.col]!, q);
+        for (let r = 0; q && r < part.headerRows; r++) {
+          if (grid[r]?.[col.col] !== undefined) grid[r]![col.col] = repairQuarterOrdinal(grid[r]![col.col]!, q);
+        }
+        // a lone figure in the column-number row or a value column prints without a full stop: OCR's speck
+        // ("১." for ১); the serial column keeps its printed "০২."
+        if (!col.key || !VALUE_COLUMNS.has(col.key)) return;
+        for (let r = 0; r < grid.length; r++) {
+          if (r < part.headerRows && r !== m.numberedRow) continue;
+          const t = grid[r]?.[col.col];
+          if (t && /^[০-৯]+\.$/u.test(t)) grid[r]![col.col] = t.slice(0, -1);
         }
       });
+      if (m.numberedRow !== null && part.headerRows > m.numberedRow) {
+        const row = grid[m.numberedRow]!;
+        row.forEach((t, c) => {
+          if (/^[০-৯]+\.$/u.test(t)) row[c] = t.slice(0, -1);
+        });
+      }
     }
   }
 }
+
+/** Columns holding figures (weights, targets, achievements, rates, scores). */
+const VALUE_COLUMNS: ReadonlySet<string> = new Set(['weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score']);
 
 /** The validated indicator records of a submission, read with its fiscal year and quarter. */
 export function extractSubmissionIndicators(

@@ -69,7 +69,8 @@ function resplit(joined: string, words: Set<string>): [string, string] | null {
 /**
  * Punctuation OCR adds to Bangla cells: a stray apostrophe or backtick (Bangla prints none), a full stop after a
  * Bangla word or a danda (Bangla ends with the danda; a serial "০২." is printed so and keeps its dot), a lone dot between words, a bracket before
- * a code's closing bracket ("[৫.১.১)]").
+ * a code's closing bracket ("[৫.১.১)]"), specks after a hyphen ("জুলাই-._"), underscores, a code's dots read as
+ * colons ("[৫.১:২]").
  */
 function tidyPunctuation(text: string): string {
   return text
@@ -78,7 +79,13 @@ function tidyPunctuation(text: string): string {
     .replace(/(?<=[\u0980-\u09FF]{4})\.(?=\s|$)/gu, '')
     .replace(/।\.$/u, '।')
     .replace(/(?<=\s)\.(?=\s)/gu, '')
+    .replace(/(?<=[\u0980-\u09FF]-)[._]+/gu, '')
+    .replace(/_/gu, '')
+    // a compound wrapped at its hyphen and joined with a space ("জুলাই- সেপ্টেম্বর")
+    .replace(/(?<=[\u0980-\u09FF])-\s+(?=[\u0980-\u09FF])/gu, '-')
     .replace(/^(\[[০-৯]+(?:\.[০-৯]+){1,2})[)}]+\]/u, '$1]')
+    // a code's dots read as colons or commas: "[৫.১:২]"
+    .replace(/^\[([০-৯])[.:;,]([০-৯])(?:[.:;,]([০-৯]))?\]/u, (_m, a: string, b: string, c?: string) => `[${a}.${b}${c ? `.${c}` : ''}]`)
     .replace(/[ \t]{2,}/gu, ' ')
     .trim();
 }

@@ -34,6 +34,9 @@ describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)'
     expect(repairAnnexText('২য় . কোয়ার্টার')).toBe('২য় কোয়ার্টার');
     expect(repairAnnexText('তারিখ.')).toBe('তারিখ');
     expect(repairAnnexText('০২।.')).toBe('০২।');
+    expect(repairAnnexText('১ম কোয়ার্টার জুলাই-._ সেপ্টেম্বর/২০২৪')).toBe('১ম কোয়ার্টার জুলাই-সেপ্টেম্বর/২০২৪');
+    expect(repairAnnexText('[৫.১:২] আওতাধীন অফিসসমূহের')).toBe('[৫.১.২] আওতাধীন অফিসসমূহের');
+    expect(repairAnnexText('[৭.১.১] নিজ অফিস ও _ আওতাধীন')).toBe('[৭.১.১] নিজ অফিস ও আওতাধীন');
     for (const kept of ['ক্র. নং', '০২.', '৭.৪৪', '১.৫', '[৪.১.২] ই-ফাইলে']) expect(repairAnnexText(kept)).toBe(kept);
   });
 });

@@ -17,6 +17,10 @@ describe('joinVisualLines', () => {
     expect(joinVisualLines(['উদ্ভাবন', 'ী ধারণা'])).toBe('উদ্ভাবনী ধারণা');
     expect(joinVisualLines(['লক্', 'ষ্য'])).toBe('লক্ষ্য');
   });
+  it('joins a compound broken at its hyphen, not a spaced dash', () => {
+    expect(joinVisualLines(['২য় কোয়ার্টার অক্টোবর-', 'ডিসেম্বর/২০২৪'])).toBe('২য় কোয়ার্টার অক্টোবর-ডিসেম্বর/২০২৪');
+    expect(joinVisualLines(['আলোচনা -', 'সভায়'])).toBe('আলোচনা - সভায়');
+  });
   it('keeps a space between whole words', () => {
     expect(joinVisualLines(['বার্ষিক', 'লক্ষ্যমাত্রা', '২০২৩-২৪'])).toBe('বার্ষিক লক্ষ্যমাত্রা ২০২৩-২৪');
     expect(joinVisualLines(['১ম', 'কোয়ার্টার'])).toBe('১ম কোয়ার্টার');
