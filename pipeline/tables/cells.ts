@@ -13,7 +13,7 @@ import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
 import { cellsToGrid } from './grid-text.js';
 import { BANGLA_TABLE_CHARSET, looksLikeAddress } from '../ocr/charsets.js';
-import { cleanTableRegion, cropRegion, findCellInk, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
+import { cleanTableRegion, cropRegion, findCellInk, isFaintDash, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
 import type { TableStructure } from './structure.js';
 
@@ -231,7 +231,7 @@ export async function readTableCells(
   const scale = Math.min(3, Math.max(1, (opts.ocrDpi ?? dpi) / dpi));
   const region = cleanTableRegion(img, structure, dpi);
   const inks = findCellInk(region, structure, dpi);
-  const dashes = new Set(inks.filter((ci) => isLoneDash(ci, dpi)));
+  const dashes = new Set(inks.filter((ci) => isLoneDash(ci, dpi) || isFaintDash(region, ci, dpi)));
   const items = inks.filter((ci) => ci.ink && !dashes.has(ci));
   const charset = opts.charset === undefined ? BANGLA_TABLE_CHARSET : opts.charset;
   const read = (cis: CellInk[], cs: string | null): Promise<Reading[]> =>

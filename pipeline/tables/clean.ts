@@ -127,6 +127,67 @@ export function isLoneDash(ci: CellInk, dpi: number): boolean {
 }
 
 /**
+ * A dash too faint or too small for the ink threshold (hard scans at 150 dpi leave a 3×2 px speck, or only grey):
+ * at a paler threshold, exactly one flat stroke near the cell's centre and nothing else of note in the cell.
+ * Speckle noise scatters several blobs over the cell and is not taken for a dash.
+ */
+export function isFaintDash(region: Region, ci: CellInk, dpi: number): boolean {
+  if (ci.ink) return false;
+  const { image } = region;
+  const pale = 190;
+  const x0 = Math.max(0, ci.inner.x0 - region.x0);
+  const y0 = Math.max(0, ci.inner.y0 - region.y0);
+  const x1 = Math.min(image.width, ci.inner.x1 - region.x0);
+  const y1 = Math.min(image.height, ci.inner.y1 - region.y0);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (w <= 0 || h <= 0) return false;
+  const dark = (x: number, y: number) => image.data[(y0 + y) * image.width + x0 + x]! < pale;
+  // connected components of pale-threshold ink in the cell
+  const seen = new Uint8Array(w * h);
+  const comps: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const stack: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (seen[y * w + x] || !dark(x, y)) continue;
+      const c = { x0: x, y0: y, x1: x, y1: y, n: 0 };
+      seen[y * w + x] = 1;
+      stack.push(y * w + x);
+      while (stack.length) {
+        const q = stack.pop()!;
+        const qx = q % w;
+        const qy = (q - qx) / w;
+        c.n++;
+        c.x0 = Math.min(c.x0, qx);
+        c.x1 = Math.max(c.x1, qx);
+        c.y0 = Math.min(c.y0, qy);
+        c.y1 = Math.max(c.y1, qy);
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = qx + dx;
+            const ny = qy + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx] || !dark(nx, ny)) continue;
+            seen[ny * w + nx] = 1;
+            stack.push(ny * w + nx);
+          }
+        }
+      }
+      comps.push(c);
+      if (comps.length > 3) return false;
+    }
+  }
+  // one stroke, plus at most one single-pixel speck elsewhere
+  const strokes = comps.filter((c) => c.n > 1);
+  if (strokes.length !== 1 || comps.length - strokes.length > 1) return false;
+  const d = strokes[0]!;
+  const bw = d.x1 - d.x0 + 1;
+  const bh = d.y1 - d.y0 + 1;
+  const cx = (d.x0 + d.x1) / 2 - w / 2;
+  const cy = (d.y0 + d.y1) / 2 - h / 2;
+  return Math.abs(cx) <= w * 0.15 && Math.abs(cy) <= h * 0.2 && bw >= dpi * 0.02 && bw <= dpi * 0.2 && bw >= 1.5 * bh && bh <= dpi * 0.03;
+}
+
+/**
  * Where each cell's ink is. Connected ink blobs smaller than a speck of scanner dust do not make a cell
  * non-empty and do not stretch its ink box (a decimal point inside the box is kept by the crop).
  */

@@ -27,7 +27,7 @@ import { TesseractEngine } from '../ocr/tesseract.js';
 import { toPgm } from '../image.js';
 import { joinVisualLines } from '../text/lines.js';
 import { maskTables } from './detect.js';
-import { cleanTableRegion, findCellInk, isLoneDash } from './clean.js';
+import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
 
 interface TruthCell {
   r: number;
@@ -198,7 +198,7 @@ async function main() {
           for (const ci of findCellInk(region, ft, page.dpi)) {
             const want = normText(tt.grid[ci.cell.r]?.[ci.cell.c] ?? '');
             const wantKind = want === '' ? 'empty' : want === '-' ? 'dash' : 'text';
-            const gotKind = !ci.ink ? 'empty' : isLoneDash(ci, page.dpi) ? 'dash' : 'text';
+            const gotKind = isFaintDash(region, ci, page.dpi) ? 'dash' : !ci.ink ? 'empty' : isLoneDash(ci, page.dpi) ? 'dash' : 'text';
             const key = `${wantKind}→${gotKind}`;
             kinds.set(key, (kinds.get(key) ?? 0) + 1);
             if (verbose && wantKind !== gotKind) line.push(`\n    kind [${ci.cell.r},${ci.cell.c}] ${key} ink ${JSON.stringify(ci.ink)}`);
