@@ -14,6 +14,7 @@ import { comparisonKey, hasWord } from './fuzzy.js';
 import { unitOf } from './labels.js';
 import type { ColumnKey, HeaderMapping, LogicalTable, TablePart } from './types.js';
 import { COLUMN_KEYS } from './types.js';
+import { fiscalYearRange } from '../validate/index.js';
 
 export interface ExtractContext {
   /** "2023-24"; enables the catalogue for recovering unreadable codes */
@@ -152,8 +153,8 @@ interface Carry {
 
 /** "2023-24" → [2023, 2024]: the years an Annex 5 table's dates fall in. */
 function fiscalYears(fy: string | null | undefined): number[] | undefined {
-  const m = /^(\d{4})-(\d{2})$/.exec(fy ?? '');
-  return m ? [Number(m[1]), Number(m[1]) + 1] : undefined;
+  const range = fy ? fiscalYearRange(fy) : null;
+  return range ? range.map((iso) => Number(iso.slice(0, 4))) : undefined;
 }
 
 function bumpLast(code: string): string {

@@ -126,6 +126,59 @@ export function isLoneDash(ci: CellInk, dpi: number): boolean {
   return w >= dpi * 0.02 && w <= dpi * 0.2 && w >= 1.8 * h && h <= dpi * 0.025;
 }
 
+/** An 8-connected blob of pixels darker than a threshold: its box in region-image pixels and its size. */
+interface Blob {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  n: number;
+}
+
+/**
+ * The blobs darker than `threshold` inside the region-image box [x0, x1) × [y0, y1), in scan order; stops after
+ * `limit` blobs (the callers that only need to know "few or many").
+ */
+function inkBlobs(image: GreyImage, x0: number, y0: number, x1: number, y1: number, threshold: number, limit = Infinity): Blob[] {
+  const cw = x1 - x0;
+  const ch = y1 - y0;
+  if (cw <= 0 || ch <= 0) return [];
+  const dark = (x: number, y: number) => image.data[(y0 + y) * image.width + x0 + x]! < threshold;
+  const seen = new Uint8Array(cw * ch);
+  const out: Blob[] = [];
+  const stack: number[] = [];
+  for (let y = 0; y < ch; y++) {
+    for (let x = 0; x < cw; x++) {
+      if (seen[y * cw + x] || !dark(x, y)) continue;
+      const b: Blob = { x0: x, y0: y, x1: x, y1: y, n: 0 };
+      seen[y * cw + x] = 1;
+      stack.push(y * cw + x);
+      while (stack.length) {
+        const q = stack.pop()!;
+        const qx = q % cw;
+        const qy = (q - qx) / cw;
+        b.n++;
+        if (qx < b.x0) b.x0 = qx;
+        if (qx > b.x1) b.x1 = qx;
+        if (qy < b.y0) b.y0 = qy;
+        if (qy > b.y1) b.y1 = qy;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = qx + dx;
+            const ny = qy + dy;
+            if (nx < 0 || ny < 0 || nx >= cw || ny >= ch || seen[ny * cw + nx] || !dark(nx, ny)) continue;
+            seen[ny * cw + nx] = 1;
+            stack.push(ny * cw + nx);
+          }
+        }
+      }
+      out.push({ x0: b.x0 + x0, y0: b.y0 + y0, x1: b.x1 + x0, y1: b.y1 + y0, n: b.n });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
 /**
  * A dash too faint or too small for the ink threshold (hard scans at 150 dpi leave a 3×2 px speck, or only grey):
  * at a paler threshold, exactly one flat stroke near the cell's centre and nothing else of note in the cell.
@@ -142,40 +195,9 @@ export function isFaintDash(region: Region, ci: CellInk, dpi: number): boolean {
   const w = x1 - x0;
   const h = y1 - y0;
   if (w <= 0 || h <= 0) return false;
-  const dark = (x: number, y: number) => image.data[(y0 + y) * image.width + x0 + x]! < pale;
-  // connected components of pale-threshold ink in the cell
-  const seen = new Uint8Array(w * h);
-  const comps: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
-  const stack: number[] = [];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (seen[y * w + x] || !dark(x, y)) continue;
-      const c = { x0: x, y0: y, x1: x, y1: y, n: 0 };
-      seen[y * w + x] = 1;
-      stack.push(y * w + x);
-      while (stack.length) {
-        const q = stack.pop()!;
-        const qx = q % w;
-        const qy = (q - qx) / w;
-        c.n++;
-        c.x0 = Math.min(c.x0, qx);
-        c.x1 = Math.max(c.x1, qx);
-        c.y0 = Math.min(c.y0, qy);
-        c.y1 = Math.max(c.y1, qy);
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = qx + dx;
-            const ny = qy + dy;
-            if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx] || !dark(nx, ny)) continue;
-            seen[ny * w + nx] = 1;
-            stack.push(ny * w + nx);
-          }
-        }
-      }
-      comps.push(c);
-      if (comps.length > 3) return false;
-    }
-  }
+  // more than three blobs at the pale threshold is speckle, not a dash
+  const comps = inkBlobs(image, x0, y0, x1, y1, pale, 4).map((b) => ({ ...b, x0: b.x0 - x0, x1: b.x1 - x0, y0: b.y0 - y0, y1: b.y1 - y0 }));
+  if (comps.length > 3) return false;
   // one stroke, plus at most one single-pixel speck elsewhere
   const strokes = comps.filter((c) => c.n > 1);
   if (strokes.length !== 1 || comps.length - strokes.length > 1) return false;
@@ -214,63 +236,21 @@ export function findCellInk(region: Region, s: TableStructure, dpi: number): Cel
     const bx1 = Math.min(w, inner.x1 - region.x0);
     const by1 = Math.min(image.height, inner.y1 - region.y0);
     if (bx1 <= bx0 || by1 <= by0) return { cell, inner, ink: null, blobs: [], specks: [] };
-    const cw = bx1 - bx0;
-    const ch = by1 - by0;
-    const label = new Int32Array(cw * ch).fill(-1);
     let ink: Box | null = null;
     const blobs: Box[] = [];
     const specks: Box[] = [];
-    const stack: number[] = [];
-    for (let y = 0; y < ch; y++) {
-      for (let x = 0; x < cw; x++) {
-        const li = y * cw + x;
-        if (label[li] !== -1 || image.data[(by0 + y) * w + bx0 + x]! >= threshold) continue;
-        // flood one 8-connected blob
-        let n = 0;
-        let ax0 = x;
-        let ax1 = x;
-        let ay0 = y;
-        let ay1 = y;
-        label[li] = 1;
-        stack.push(li);
-        while (stack.length) {
-          const q = stack.pop()!;
-          const qx = q % cw;
-          const qy = (q - qx) / cw;
-          n++;
-          if (qx < ax0) ax0 = qx;
-          if (qx > ax1) ax1 = qx;
-          if (qy < ay0) ay0 = qy;
-          if (qy > ay1) ay1 = qy;
-          for (let dy = -1; dy <= 1; dy++) {
-            for (let dx = -1; dx <= 1; dx++) {
-              const nx = qx + dx;
-              const ny = qy + dy;
-              if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
-              const ni = ny * cw + nx;
-              if (label[ni] !== -1 || image.data[(by0 + ny) * w + bx0 + nx]! >= threshold) continue;
-              label[ni] = 1;
-              stack.push(ni);
-            }
-          }
-        }
-        const bw = ax1 - ax0 + 1;
-        const bh = ay1 - ay0 + 1;
-        const box = {
-          x0: region.x0 + bx0 + ax0,
-          y0: region.y0 + by0 + ay0,
-          x1: region.x0 + bx0 + ax1 + 1,
-          y1: region.y0 + by0 + ay1 + 1,
-        };
-        if ((n < minArea || Math.max(bw, bh) < minSide) && !dashLike(bw, bh)) {
-          specks.push(box);
-          continue;
-        }
-        blobs.push(box);
-        ink = ink
-          ? { x0: Math.min(ink.x0, box.x0), y0: Math.min(ink.y0, box.y0), x1: Math.max(ink.x1, box.x1), y1: Math.max(ink.y1, box.y1) }
-          : box;
+    for (const b of inkBlobs(image, bx0, by0, bx1, by1, threshold)) {
+      const bw = b.x1 - b.x0 + 1;
+      const bh = b.y1 - b.y0 + 1;
+      const box = { x0: region.x0 + b.x0, y0: region.y0 + b.y0, x1: region.x0 + b.x1 + 1, y1: region.y0 + b.y1 + 1 };
+      if ((b.n < minArea || Math.max(bw, bh) < minSide) && !dashLike(bw, bh)) {
+        specks.push(box);
+        continue;
       }
+      blobs.push(box);
+      ink = ink
+        ? { x0: Math.min(ink.x0, box.x0), y0: Math.min(ink.y0, box.y0), x1: Math.max(ink.x1, box.x1), y1: Math.max(ink.y1, box.y1) }
+        : box;
     }
     return { cell, inner, ink, blobs, specks };
   });
