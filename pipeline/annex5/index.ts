@@ -4,7 +4,7 @@
  */
 import { cellsToGrid } from '../tables/grid-text.js';
 import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
-import type { IndicatorRecord } from '../../models/indicator.js';
+import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
 import { validateIndicators } from '../validate/index.js';
@@ -86,8 +86,8 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
   }
 }
 
-/** Columns holding figures (weights, targets, achievements, rates, scores). */
-const VALUE_COLUMNS: ReadonlySet<string> = new Set(['weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score']);
+/** Columns holding figures (weights, targets, achievements, rates, scores): every value field but unit and remarks. */
+const VALUE_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_VALUE_FIELDS.filter((k) => k !== 'unit' && k !== 'remarks'));
 
 /** The validated indicator records of a submission, read with its fiscal year and quarter. */
 export function extractSubmissionIndicators(

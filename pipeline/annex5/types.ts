@@ -1,3 +1,4 @@
+import { INDICATOR_VALUE_FIELDS } from '../../models/indicator.js';
 import type { Table, TableRole } from '../../models/table.js';
 
 /**
@@ -6,22 +7,7 @@ import type { Table, TableRole } from '../../models/table.js';
  * target বার্ষিক লক্ষ্যমাত্রা · q1..q4 ১ম…৪র্থ ত্রৈমাসিক/কোয়ার্টার · total মোট/প্রকৃত অর্জন ·
  * rate অর্জনের হার/শতাংশ · score অর্জিত মান/স্কোর · remarks মন্তব্য
  */
-export const COLUMN_KEYS = [
-  'sl',
-  'activity',
-  'indicator',
-  'unit',
-  'weight',
-  'target',
-  'q1',
-  'q2',
-  'q3',
-  'q4',
-  'total',
-  'rate',
-  'score',
-  'remarks',
-] as const;
+export const COLUMN_KEYS = ['sl', 'activity', 'indicator', ...INDICATOR_VALUE_FIELDS] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export const QUARTER_KEYS = ['q1', 'q2', 'q3', 'q4'] as const;
