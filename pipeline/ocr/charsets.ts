@@ -7,6 +7,8 @@
  * both models loaded (so a Latin cell can still be re-read) but lets only Bangla out. Measured on the eval
  * corpus's table cells (`npx tsx pipeline/tables/measure.ts --ocr mosaic [--charset none]`): see the commit.
  */
+import { BANGLA_DIGITS } from '../normalise/digits.js';
+
 const BANGLA_BLOCK = Array.from({ length: 0x80 }, (_, i) => 0x980 + i)
   // the currency numerators and isshar are never printed here, and ৷ (U+09F7) is the recogniser's favourite
   // stand-in for the danda (U+0964, which sits in the Devanagari block and is listed below)
@@ -24,3 +26,10 @@ export const BANGLA_TABLE_CHARSET = BANGLA_BLOCK + TABLE_PUNCTUATION;
 export function looksLikeAddress(text: string): boolean {
   return /:\/\/|www\.|@|\.(gov|com|org|net|edu|bd)\b/iu.test(text);
 }
+
+/**
+ * What a figure cell of these tables holds: Bangla digits and the marks of counts, percents, decimals and dates.
+ * A cell of a figures column that came out as letters ("৬" → "ঙ", "৩" → "ত", "৫" → "নে") is read again
+ * restricted to these.
+ */
+export const FIGURE_CHARSET = `${BANGLA_DIGITS}.%/-।`;

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
 import { TableSchema } from '../../models/table.js';
 import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
-import { readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
+import { misreadFigures, readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
+import { FIGURE_CHARSET } from '../../pipeline/ocr/charsets.js';
 import { detectTables } from '../../pipeline/tables/detect.js';
 import { drawPage, type TableSpec } from './draw.js';
 
@@ -211,6 +212,86 @@ describe('readTableCells (band engine)', () => {
     ]);
     const order = table.grid.flat().filter(Boolean).flatMap(wordNumbers);
     expect(order).toEqual(order.map((_, i) => i));
+  });
+});
+
+/**
+ * A band engine whose first (Bangla) reading names the words from `texts` in reading order, and whose
+ * figure-only readings say `figure` at `conf`: how a lone "৬" read as the letter "ঙ" behaves.
+ */
+class FigureEngine extends BandEngine {
+  constructor(private readonly texts: string[], private readonly figure: string, private readonly conf: number) {
+    super();
+  }
+  override async recognise(req: OcrRequest): Promise<OcrResult> {
+    const res = await super.recognise(req);
+    for (const line of res.lines) {
+      for (const w of line.words) {
+        if (req.charset === FIGURE_CHARSET) {
+          w.text = this.figure;
+          w.conf = this.conf;
+        } else w.text = this.texts[Number(w.text.slice(1))] ?? w.text;
+      }
+    }
+    return res;
+  }
+}
+
+describe('figure cells read as letters', () => {
+  const figures: TableSpec = {
+    x: 60,
+    y: 60,
+    colWidths: [220, 120],
+    rowHeights: [50, 50, 50, 50],
+    text: { '0,0': 'কার্যক্রম', '0,1': 'মান', '1,0': 'সভা', '1,1': '১০', '2,0': 'সেবা', '2,1': '৬', '3,0': 'নথি', '3,1': '২০' },
+  };
+  const img = drawPage({ width: 460, height: 300, tables: [figures], fontPx: 20 });
+  const [structure] = detectTables(img, { dpi: DPI });
+  // reading order of the mosaic: row by row; "৬" comes out as the letter "ঙ"
+  const first = ['কার্যক্রম', 'মান', 'সভা', '১০', 'সেবা', 'ঙ', 'নথি', '২০'];
+
+  it('reads a figure column cell again restricted to figures, and keeps a sure figure', async () => {
+    const engine = new FigureEngine(first, '৬', 80);
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI });
+    expect(table.grid.map((r) => r[1])).toEqual(['মান', '১০', '৬', '২০']);
+    const figureCalls = engine.requests.filter((r) => r.charset === FIGURE_CHARSET);
+    // one call, for the one doubted cell, read as a single word
+    expect(figureCalls).toHaveLength(1);
+    expect(figureCalls[0]!.psm).toBe('word');
+    // the text column and the header label above the first figure are left alone
+    expect(table.grid.map((r) => r[0])).toEqual(['কার্যক্রম', 'সভা', 'সেবা', 'নথি']);
+  });
+
+  it('keeps the first reading when the figure-only reading is unsure', async () => {
+    const engine = new FigureEngine(first, '৬', 10);
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI });
+    expect(table.grid[2]![1]).toBe('ঙ');
+  });
+
+  it('misreadFigures: which cells are doubted', () => {
+    const cell = (r: number, c: number, text: string, colspan = 1) => ({ r, c, colspan, text });
+    const cells = [
+      cell(0, 0, 'কার্যক্রম'),
+      cell(0, 1, 'মান'),
+      cell(0, 2, 'মন্তব্য'),
+      cell(1, 0, 'সভা'),
+      cell(1, 1, '১০'),
+      cell(1, 2, 'নাই'),
+      cell(2, 0, 'সেবা'),
+      cell(2, 1, 'নে'),
+      cell(3, 0, 'নথি'),
+      cell(3, 1, '২টি'),
+      cell(4, 1, ''),
+      cell(5, 1, '৩০%'),
+    ];
+    // "নে" and the inked cell read as nothing in the figures column; not the header label, not the count "২টি",
+    // not the remarks column (one short word is no figures column)
+    expect(misreadFigures(cells)).toEqual([7, 10]);
+    // a row of short figures (the column-number row) doubts its one letter
+    const numbered = [cell(0, 0, '১'), cell(0, 1, '২'), cell(0, 2, 'ত'), cell(0, 3, '৪')];
+    expect(misreadFigures(numbered)).toEqual([2]);
+    // a column with a single figure is no figures column
+    expect(misreadFigures([cell(0, 0, 'মান'), cell(1, 0, '৫'), cell(2, 0, 'ত')])).toEqual([]);
   });
 });
 
