@@ -44,13 +44,16 @@ const COUNT_DATE_RE = /^(\d{1,3})\s*(?:টি|টা)\s*[,;:(]?\s*(.+?)\s*\)?$/;
 /**
  * A percent whose sign was misread, as Tesseract's ben model does on scans (it draws % as ০/০): the sign read as
  * digits after the figure (৭৫% → "৭৫০০", "৭৫%০", "৭৫%%"), as one ০ (৭৫% → "৭৫০", ৫০% → "৫০০%"), or followed by a
- * speck read as a digit ("৯০%৫"); its upper circle and slash also come out as ৪ or ৫ ("৭৫৪০", "৭৫৫০"). Each
+ * speck read as a digit ("৯০%৫"); its upper circle and slash also come out as ৪ or ৫ ("৭৫৪০", "৭৫৫০"), its slash
+ * as ৭ ("৭৫৭", "৭৮৭০"). Each
  * pattern names the figure it would keep; see repairPercent.
  */
 const PERCENT_MISREADS: ReadonlyArray<{ re: RegExp; when: 'unparsed-or-over-100' | 'unparsed' | 'over-200' }> = [
   { re: /^([0-9০-৯]{1,3})\s*(?:[০0]{2}|%\s*[০0]|%%)$/, when: 'unparsed-or-over-100' },
   // ৪০/৫০ only after a two-digit figure: "৭৫০" is ৭৫% with one ০, not ৭% with ৫০
   { re: /^([0-9০-৯]{2,3})\s*[৪৫][০0]$/, when: 'unparsed-or-over-100' },
+  // the slash read as ৭, with or without the lower circle ("৭৫৭", "৭৮৭০"), after a two-digit figure
+  { re: /^([0-9০-৯]{2,3})\s*৭[০0]?$/, when: 'unparsed-or-over-100' },
   { re: /^([0-9০-৯]{1,3})\s*%\s*[^\s%]{1,2}$/, when: 'unparsed' },
   { re: /^([0-9০-৯]{1,3})[০0]\s*%?$/, when: 'over-200' },
 ];

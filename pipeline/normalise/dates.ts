@@ -22,7 +22,8 @@ export interface DateOptions {
   /**
    * The years the date is expected in (a fiscal year's two years). With repair on, a year read with one
    * digit doubled ("২০১২৪", "২২০২১": Tesseract's ben model repeats a stroke of ২) becomes the one year in this
-   * range that dropping a single digit gives; several or none leave the date unparsed.
+   * range that dropping a single digit gives; several or none leave the date unparsed. A year read with one
+   * wrong digit ("২০১৩" in 2023-24) becomes the one expected year a single substitution gives.
    */
   expectYears?: readonly number[];
 }
@@ -123,6 +124,7 @@ function readDateParts(ascii: string, repair: boolean, trace: Trace, expectYears
     }
   }
   const direct = readDatePartsExact(t, trace);
+  if (direct && direct !== 'month-only' && repair) return yearMisread(direct, trace, expectYears);
   if (direct) return direct;
   // A date wrapped in a narrow cell: "২৮/০৮/২ ৪".
   const joined = t.replace(/(?<=\d)\s+(?=\d)/g, '');
@@ -142,6 +144,25 @@ function readDateParts(ascii: string, repair: boolean, trace: Trace, expectYears
     }
   }
   return direct;
+}
+
+/**
+ * A four-digit year outside the expected years that one substituted digit puts inside them ("২০১৩" for 2023:
+ * ১ and ২ are the ben model's commonest swap) is that year, when exactly one expected year is that near. The
+ * last digit can never be told (২০২১ is one digit from both 2023 and 2024), so only a misread tens or
+ * hundreds digit is repaired; the date is flagged either way.
+ */
+function yearMisread(parts: DateParts, trace: Trace, expectYears?: readonly number[]): DateParts {
+  if (!expectYears?.length || parts.year === null || parts.calendar !== 'gregorian' || expectYears.includes(parts.year)) return parts;
+  const y = String(parts.year);
+  if (y.length !== 4) return parts;
+  const near = expectYears.filter((e) => {
+    const w = String(e);
+    return w.length === 4 && [...w].filter((d, i) => d !== y[i]).length === 1;
+  });
+  if (near.length !== 1) return parts;
+  trace.note('repaired-digit');
+  return { ...parts, year: near[0]! };
 }
 
 /** The OCR repairs of a numeric date that did not read as it stands (repair mode only). */

@@ -89,7 +89,7 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
 
   it('in a percent column, a misread % sign is repaired only when the reading is not a plausible percent', () => {
     // Tesseract's ben model reads ৭৫% as these (eval corpus, hard scans)
-    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%', '৭৫%৪', '৭৫৪০', '৭৫৫০']) {
+    for (const raw of ['৭৫০০', '৭৫%০', '৭৫%%', '৭৫%৪', '৭৫৪০', '৭৫৫০', '৭৫৭', '৭৫৭০']) {
       const v = parseCellValue(raw, 'percent');
       expect(v).toMatchObject({ value: 75, kind: 'percent' });
       expect(v.flags).toContain('repaired-percent');
@@ -101,6 +101,9 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
     expect(parseCellValue('৫০০%', 'percent')).toMatchObject({ value: 50, flags: ['repaired-percent'] });
     expect(parseCellValue('৯০%৫', 'percent')).toMatchObject({ value: 90, flags: ['repaired-percent'] });
     expect(parseCellValue('১৫০', 'percent').value).toBe(150);
+    // the slash read as ৭ only after a two-digit figure and only when the reading is over 100: ৯৭% is ৯৭
+    expect(parseCellValue('৯৭', 'percent').value).toBe(97);
+    expect(parseCellValue('৫৭', 'percent').value).toBe(57);
     // ১০% or ১০০%? two misreadings fit and disagree: nothing is guessed
     expect(parseCellValue('১০০০', 'percent').flags).not.toContain('repaired-percent');
     // plausible readings stay as they are: 100%, 100 (no sign), over-achievement with its sign

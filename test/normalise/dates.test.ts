@@ -118,6 +118,22 @@ describe('parseDate: every printed style in the seeds', () => {
     expect(parseDate('২৮/০২/২০২৪পা').flags).toContain('unparsed');
   });
 
+  it('in repair mode, a year one misread tens digit away from exactly one fiscal year is that year', () => {
+    const fy = { repair: true, expectYears: [2023, 2024] } as const;
+    // ১ for ২ in the tens digit (own samples, hard tier)
+    expect(parseDate('৩০-০৭-২০১৩', fy)).toMatchObject({ value: '2023-07-30', flags: ['repaired-digit'] });
+    expect(parseDate('১৬-০৩-২০১৪', fy)).toMatchObject({ value: '2024-03-16', flags: ['repaired-digit'] });
+    expect(parseDate('১৬-০৩-২০১৪', fy).confidence).toBeLessThan(1);
+    // the last digit cannot be told: ২০২১ is one digit from 2023 and from 2024
+    expect(parseDate('১৬-০৩-২০২১', fy)).toMatchObject({ value: '2021-03-16', flags: [] });
+    // two digits away: left as read, for validation to flag
+    expect(parseDate('১৬-০৩-২০১১', fy).value).toBe('2011-03-16');
+    // a year inside the fiscal year, or no fiscal year given: nothing changes
+    expect(parseDate('৩০-০৭-২০২৩', fy).flags).toEqual([]);
+    expect(parseDate('৩০-০৭-২০১৩', { repair: true }).value).toBe('2013-07-30');
+    expect(parseDate('৩০-০৭-২০১৩', { expectYears: [2023, 2024] }).value).toBe('2013-07-30');
+  });
+
   it('fuzzy month names are flagged', () => {
     const r = parseDate('১৫ জুনাই ২০২৪'); // 001: "জুনাই" for জুলাই
     expect(r.value).toBe('2024-07-15');
