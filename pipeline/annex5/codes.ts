@@ -3,7 +3,7 @@
  * "[৪.১. ২]", "[8.১.২]", a lost opening bracket ("১.২.১] …", seed 003), "[৬.১.১]স্মার্ট" without a space.
  * The normalisation library finds and reads codes; this module decides which ones an Annex 5 cell means.
  */
-import { canonicalText, findCodes, parseCode } from '../normalise/index.js';
+import { canonicalText, findCodes, parseCode, toBanglaDigits } from '../normalise/index.js';
 
 export interface CodeHit {
   /** ASCII dotted code, "4.1.2" */
@@ -46,4 +46,22 @@ export function leadingActivityCode(text: string): CodeHit | null {
   const s = canonicalText(text, { singleLine: true });
   const first = hitsOf(s, 2)[0];
   return first && s.slice(0, first.index).trim() === '' ? first : null;
+}
+
+/**
+ * The code a cell starts with as printed: a bracketed token ("[৬.১]", "(৫.১.১]", "[ডা" where OCR garbled the
+ * figures) or a bare dotted number ("৪.১.১]"). Null when the cell does not start with one.
+ */
+const LEADING_CODE = /^\s*(?:[[({][^\s\]]{0,8}[\])}]?|[০-৯0-9]{1,2}(?:[.:,][০-৯0-9]{1,2}){1,2}[\])}]?)(?=\s|$)/u;
+
+/**
+ * The cell's text with its leading code printed as `code` ("4.1.2" → "[৪.১.২]") when the cell starts with a code
+ * that reads otherwise: the record's code was settled from the plan's catalogue or the indicator under an
+ * activity, and the grid should say what the record says. A cell that does not start with a code is unchanged.
+ */
+export function alignLeadingCode(text: string, code: string): string {
+  const want = `[${toBanglaDigits(code)}]`;
+  const m = LEADING_CODE.exec(text);
+  if (!m || m[0].trim() === want) return text;
+  return `${want}${text.slice(m[0].length)}`;
 }

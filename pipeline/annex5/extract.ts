@@ -8,7 +8,7 @@ import type { Box } from '../../models/geometry.js';
 import type { IndicatorField, IndicatorRecord, ValidationFlag } from '../../models/indicator.js';
 import type { Table, TableCell } from '../../models/table.js';
 import type { CellHint, NormResult, Quarter } from '../../models/value.js';
-import { canonicalText, parseCellValue, parseCode, parseUnit, similarity, type CellContext } from '../normalise/index.js';
+import { canonicalText, parseCellValue, parseCode, parseUnit, similarity, toAsciiDigits, type CellContext } from '../normalise/index.js';
 import { findIndicatorCodeHits, leadingActivityCode, type CodeHit } from './codes.js';
 import { comparisonKey, hasWord } from './fuzzy.js';
 import { unitOf } from './labels.js';
@@ -147,6 +147,8 @@ interface Carry {
   activity: string | null;
   activityCode: string | null;
   lastCode: string | null;
+  /** the indicator codes of the fiscal year's plan (empty when the year or its plan is unknown) */
+  readonly catalogueCodes: ReadonlySet<string>;
   /** what every value cell of the table is read with (the fiscal year's two years, for dates) */
   readonly cellContext: CellContext;
 }
@@ -239,7 +241,13 @@ export function extractIndicators(lt: LogicalTable, ctx: ExtractContext = {}): I
   const records: IndicatorRecord[] = [];
   const used = new Set<string>();
   const years = fiscalYears(ctx.fiscalYear);
-  const carry: Carry = { activity: null, activityCode: null, lastCode: null, cellContext: years ? { expectYears: years } : {} };
+  const carry: Carry = {
+    activity: null,
+    activityCode: null,
+    lastCode: null,
+    catalogueCodes: new Set(catalogue.map((c) => c.code)),
+    cellContext: years ? { expectYears: years } : {},
+  };
 
   for (const part of lt.parts) {
     const mapping = part.mapping;
@@ -302,7 +310,14 @@ export function extractIndicators(lt: LogicalTable, ctx: ExtractContext = {}): I
 
 function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: Carry, flags: ValidationFlag[], extra: number, override?: Partial<Record<ColumnKey, RowCell>>): IndicatorRecord {
   const get = (k: ColumnKey): RowCell | null => override?.[k] ?? row.get(k);
-  const activityCode = carry.activityCode ?? code.split('.').slice(0, 2).join('.');
+  // an indicator [x.y.z] sits under activity [x.y]: when the plan has the indicator, a printed activity code
+  // that disagrees was misread
+  const parent = code.split('.').slice(0, 2).join('.');
+  const activityCode =
+    carry.activityCode && (code.startsWith(`${carry.activityCode}.`) || !carry.catalogueCodes.has(code)) ? carry.activityCode : parent;
+  if (carry.activityCode && activityCode !== carry.activityCode) {
+    flags.push({ rule: 'activity-code', field: 'activityCode', message: `activity code reads ${carry.activityCode}; its indicator ${code} belongs to activity ${parent}` });
+  }
   const unitCell = get('unit');
   const { unit, unitField } = readUnit(unitCell, get, flags, extra);
   const rowText = COLUMN_KEYS.map((k) => get(k)?.text ?? '').join(' ');
@@ -314,6 +329,11 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
       return [k, field(rc, parseInRow(rc.text, hintFor(k, unit), banglaRow, carry.cellContext), extra)];
     }),
   ) as Record<ValueKey, IndicatorField>;
+  const restored = restoreScoreDecimal(values.score, values.weight);
+  if (restored) {
+    flags.push({ rule: 'score', field: 'score', message: `score read "${values.score.raw}", more than the weight ${values.weight.value}; read as ${restored.value}, its decimal point lost` });
+    values.score = restored;
+  }
   return {
     page: row.part.page,
     tableIndex: row.part.tableIndex,
@@ -326,6 +346,24 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
     ...values,
     flags,
   };
+}
+
+/** How much a score whose decimal point was put back is trusted, relative to its reading. */
+const RESTORED_DECIMAL_CONFIDENCE = 0.5;
+
+/**
+ * A score printed with a decimal point that OCR lost ("৭.৪৪" → "৭৪৪", "১.৫" → "১৫": the dot is a speck): a
+ * score is at most its weight, so a whole-number reading over the weight is the one placement of the point that
+ * brings it under the weight. Two placements under it, or none, leave the reading for validation to flag.
+ */
+function restoreScoreDecimal(score: IndicatorField, weight: IndicatorField): IndicatorField | null {
+  const w = weight.value;
+  if (typeof score.value !== 'number' || typeof w !== 'number' || w <= 0 || score.value <= w) return null;
+  const digits = toAsciiDigits(score.raw ?? '').trim();
+  if (!/^\d{2,4}$/.test(digits)) return null;
+  const fits = [1, 2, 3].filter((k) => k < digits.length).map((k) => Number(digits) / 10 ** k).filter((v) => v <= w);
+  if (fits.length !== 1) return null;
+  return { ...score, value: fits[0]!, confidence: round((score.confidence ?? 1) * RESTORED_DECIMAL_CONFIDENCE) };
 }
 
 /** The unit from the একক cell; when unreadable, from the shape of the target (a date, a percent, a number). */

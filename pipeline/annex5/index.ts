@@ -4,6 +4,8 @@
  */
 import { cellsToGrid } from '../tables/grid-text.js';
 import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
+import { alignLeadingCode } from './codes.js';
+import { canonicalText } from '../normalise/index.js';
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
@@ -89,10 +91,48 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
 /** Columns holding figures (weights, targets, achievements, rates, scores): every value field but unit and remarks. */
 const VALUE_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_VALUE_FIELDS.filter((k) => k !== 'unit' && k !== 'remarks'));
 
-/** The validated indicator records of a submission, read with its fiscal year and quarter. */
+/**
+ * The validated indicator records of a submission, read with its fiscal year and quarter. The Annex 5 grids'
+ * leading codes are set to what the records settled (see alignGridCodes).
+ */
 export function extractSubmissionIndicators(
   pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[],
   meta: Pick<SubmissionMeta, 'fiscalYear' | 'quarter'>,
 ): IndicatorRecord[] {
-  return annex5Indicators(pageTables(pages), { fiscalYear: meta.fiscalYear, quarter: meta.quarter }).indicators;
+  const { tables, indicators } = annex5Indicators(pageTables(pages), { fiscalYear: meta.fiscalYear, quarter: meta.quarter });
+  alignGridCodes(tables, indicators);
+  return indicators;
+}
+
+/**
+ * A code OCR misread in an indicator or activity cell ("[৬.১]" for [১.১.১], "[১.১.২]" for [১.১.১]) is set in
+ * the grid, and in the record's text, to the code the record settled on: from the plan's wording (flagged
+ * indicator-code) or from the indicator an activity holds (flagged activity-code). Codes guessed from their
+ * neighbours (previous + 1) are not written into the grid, and rows holding two indicators are left as read.
+ * The cells keep what OCR read.
+ */
+function alignGridCodes(tables: readonly LogicalTable[], indicators: IndicatorRecord[]): void {
+  const parts = new Map(tables.filter((lt) => lt.role === 'annex5').flatMap((lt) => lt.parts.map((p) => [`${p.page}#${p.tableIndex}`, p] as const)));
+  for (const rec of indicators) {
+    const part = parts.get(`${rec.page}#${rec.tableIndex}`);
+    const m = part?.mapping;
+    const row = part?.table.grid[rec.row];
+    if (!m || !row || rec.flags.some((f) => f.rule === 'split-row' || (f.rule === 'indicator-code' && /previous code|first indicator/.test(f.message)))) continue;
+    const ind = m.byKey.indicator;
+    if (ind !== undefined && row[ind]) {
+      row[ind] = alignLeadingCode(row[ind]!, rec.indicatorCode);
+      if (rec.indicator) rec.indicator = alignLeadingCode(rec.indicator, rec.indicatorCode);
+    }
+    const act = m.byKey.activity;
+    if (act !== undefined && row[act] && rec.activityCode) {
+      const before = row[act]!;
+      const after = alignLeadingCode(before, rec.activityCode);
+      if (after === before) continue;
+      // an activity cell spans its indicators' rows: every position it covers says the same
+      part!.table.grid.forEach((r) => {
+        if (r[act] === before) r[act] = after;
+      });
+      if (rec.activity === before || (rec.activity && canonicalText(rec.activity, { singleLine: true }) === canonicalText(before, { singleLine: true }))) rec.activity = after;
+    }
+  }
 }

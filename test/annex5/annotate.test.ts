@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotateTables } from '../../pipeline/annex5/index.js';
+import { annotateTables, extractSubmissionIndicators } from '../../pipeline/annex5/index.js';
+import { alignLeadingCode } from '../../pipeline/annex5/codes.js';
 import { buildTable } from './build.js';
 import { D_HEADER_MERGES, D_ROWS_PAGE1, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D } from './layouts.js';
 
@@ -23,5 +24,55 @@ describe('annotateTables: the Annex 5 grid the document stage reads', () => {
     expect(table.grid[4]![0]).toBe('০৪.');
     // the cells keep the OCR text
     expect(table.cells.find((c) => c.r === 4 && c.c === 4)!.text).toBe('২.');
+  });
+});
+
+describe('extractSubmissionIndicators: grid codes follow the records', () => {
+  it('writes the settled indicator and activity codes over misread ones, in the grid and the record, not in the cells', () => {
+    const row = [...D_ROWS_PAGE1[0]!];
+    row[1] = row[1]!.replace('[১.১]', '[৬.১]');
+    row[2] = row[2]!.replace('[১.১.১]', '[৬.১]'); // a level-2 reading of the indicator code: derived from the wording
+    const table = buildTable([HEADER_D_TOP, HEADER_D_SUB, NUMBERED_D, row, D_ROWS_PAGE1[1]!], D_HEADER_MERGES);
+    const page = { page: 2, text: '', tables: [table] };
+    annotateTables([page]);
+    const [first, second] = extractSubmissionIndicators([page], { fiscalYear: '2024-25', quarter: 2 });
+    expect(first!.indicatorCode).toBe('1.1.1');
+    expect(first!.activityCode).toBe('1.1');
+    expect(first!.flags.map((f) => f.rule)).toEqual(expect.arrayContaining(['indicator-code', 'activity-code']));
+    expect(table.grid[3]![2]).toMatch(/^\[১\.১\.১\] সেবা\/অফিস/);
+    expect(table.grid[3]![1]).toMatch(/^\[১\.১\] সেবা সহজিকরণ/);
+    expect(first!.indicator).toMatch(/^\[১\.১\.১\]/);
+    expect(table.cells.find((c) => c.r === 3 && c.c === 2)!.text).toMatch(/^\[৬\.১\]/);
+    // a row read right is untouched
+    expect(second!.flags.map((f) => f.rule)).not.toContain('activity-code');
+    expect(table.grid[4]![2]).toBe(D_ROWS_PAGE1[1]![2]);
+  });
+
+  it('keeps a printed activity code when the plan does not know the indicator', () => {
+    const row = [...D_ROWS_PAGE1[1]!];
+    row[2] = row[2]!.replace('[৪.১.১]', '[৯.৯.১]');
+    const table = buildTable([HEADER_D_TOP, HEADER_D_SUB, NUMBERED_D, row], D_HEADER_MERGES);
+    const page = { page: 2, text: '', tables: [table] };
+    annotateTables([page]);
+    const [rec] = extractSubmissionIndicators([page], { fiscalYear: '2024-25', quarter: 2 });
+    expect(rec!.activityCode).toBe('4.1');
+    expect(table.grid[3]![1]).toBe(D_ROWS_PAGE1[1]![1]);
+  });
+});
+
+describe('alignLeadingCode', () => {
+  it('sets the code a cell starts with, however OCR garbled it', () => {
+    expect(alignLeadingCode('[৬.১] সেবা', '1.1.1')).toBe('[১.১.১] সেবা');
+    expect(alignLeadingCode('(৫.১.১] তথ্য', '5.1.1')).toBe('[৫.১.১] তথ্য');
+    expect(alignLeadingCode('[ডা স্মার্ট বাংলাদেশ', '6.1')).toBe('[৬.১] স্মার্ট বাংলাদেশ');
+    expect(alignLeadingCode('৪.১.১] ই-ফাইলে', '4.1.1')).toBe('[৪.১.১] ই-ফাইলে');
+    expect(alignLeadingCode('[8.5.5] ই-ফাইলে', '4.1.1')).toBe('[৪.১.১] ই-ফাইলে');
+  });
+
+  it('leaves a right code and a cell that does not start with a code', () => {
+    expect(alignLeadingCode('[৪.১.১] ই-ফাইলে', '4.1.1')).toBe('[৪.১.১] ই-ফাইলে');
+    expect(alignLeadingCode('সেবা/অফিস ব্যবস্থাপনা ১.১.১] সহজিকরণ', '1.1.1')).toBe('সেবা/অফিস ব্যবস্থাপনা ১.১.১] সহজিকরণ');
+    expect(alignLeadingCode('ই-ফাইলে নোট', '4.1.2')).toBe('ই-ফাইলে নোট');
+    expect(alignLeadingCode('২৮/০৮/২৪', '4.1.2')).toBe('২৮/০৮/২৪');
   });
 });

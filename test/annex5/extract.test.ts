@@ -157,6 +157,32 @@ describe('extractIndicators: Latin look-alike digits', () => {
   });
 });
 
+describe('extractIndicators: a score whose decimal point was lost', () => {
+  const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'বার্ষিক লক্ষ্যমাত্রা', '১ম কোয়ার্টার', '২য় কোয়ার্টার', 'মোট অর্জন', 'অর্জিত মান'];
+  const score = (weight: string, printed: string) => {
+    const row = ['০৪', '[৪.১] ই-নথির ব্যবহার বৃদ্ধি', '[৪.১.২] ই-ফাইলে নোট নিষ্পত্তিকৃত', '%', weight, '৮০%', '৯০%', '৯৬%', '৯৩%', printed];
+    const [rec] = extractIndicators(logical([buildTable([header, row])]), { fiscalYear: '2024-25', quarter: 2 });
+    return rec!;
+  };
+
+  it('puts the point back where only one placement brings the score under the weight, flagged', () => {
+    const rec = score('৮', '৭৪৪');
+    expect(rec.score.value).toBe(7.44);
+    expect(rec.score.raw).toBe('৭৪৪');
+    expect(rec.score.confidence!).toBeLessThanOrEqual(0.5);
+    expect(rec.flags.filter((f) => f.rule === 'score').map((f) => f.field)).toEqual(['score']);
+    expect(score('৩', '১৫').score.value).toBe(1.5);
+  });
+
+  it('leaves a score within its weight, a reading two placements fit, and a reading with a point alone', () => {
+    expect(score('৮', '৭.৪৪').score.value).toBe(7.44);
+    expect(score('২০', '১৫').score.value).toBe(15);
+    // 74.4 and 7.44 are both under 80: nothing is guessed
+    expect(score('৮০', '৭৪৪').score.value).toBe(744);
+    expect(score('৮', '৯.৫').score.value).toBe(9.5);
+  });
+});
+
 describe('extractIndicators: header problems', () => {
   const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'বার্ষিক লক্ষ্যমাত্রা', '১ম কোয়ার্টার', '২য় কোয়ার্টার', 'মোট অর্জন', 'অর্জিত মান'];
   const row = ['০৩', '[৩.১] ইনোভেশন শোকেসিং', '[৩.১.১] ইনোভেশন প্রদর্শনী আয়োজিত', 'তারিখ', '৬', '১৫/০৪/২৫', '-', '-', '-', '-'];
