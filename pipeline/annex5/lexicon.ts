@@ -14,6 +14,7 @@ import { CATALOGUE } from '../../models/catalogue.js';
 import { HEADER_LABELS } from './labels.js';
 
 const MIN_LETTERS = 5;
+const MIN_UNITS = 4;
 const BANGLA_WORD = /^[\u0980-\u09E5\u09F0-\u09FF\u200C\u200D]+$/u;
 /** punctuation a word may carry: leading stray quotes are dropped when the word is repaired, trailing kept */
 const EDGE = /^(['"‘’“”`.]*)(.*?)([.,:;।'"‘’“”]*)$/su;
@@ -32,20 +33,67 @@ function vocab(): { words: Set<string>; list: string[] } {
   return vocabulary;
 }
 
-/** The one vocabulary word a misread word stands for, or null. */
+/**
+ * A word as OCR errs on it: a consonant with its virama (and nukta) is one unit, so a lost reph (র্) or a lost
+ * conjunct stroke is one edit, not two; every other code point is a unit of its own.
+ */
+function units(word: string): string[] {
+  const out: string[] = [];
+  for (const ch of word) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (ch === '\u09BC' || ch === '\u09CD' || ch === '\u200C' || ch === '\u200D') && !last.endsWith('\u09CD')) out[out.length - 1] = last + ch;
+    else out.push(ch);
+  }
+  return out;
+}
+
+/**
+ * Units the recogniser confuses on these scans, each swap half an edit: long and short vowel signs (সুচক for
+ * সূচক), উ/ঊ, and ত/ভ (তিত্তিক for ভিত্তিক). A lost or added reph is half an edit too (বাষিক for বার্ষিক,
+ * স্মাট for স্মার্ট): the reph is a small stroke above the headline that scans lose.
+ */
+const CHEAP_SWAPS = new Set(['ু|ূ', 'ি|ী', 'উ|ঊ', 'ত|ভ'].flatMap((p) => [p, p.split('|').reverse().join('|')]));
+const REPH = 'র্';
+
+function editCost(a: string[], b: string[]): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j * gapCost(b, j - 1));
+  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + gapCost(b, j - 1);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [prev[0]! + gapCost(a, i - 1)];
+    for (let j = 1; j <= b.length; j++) {
+      const x = a[i - 1]!;
+      const y = b[j - 1]!;
+      const sub = x === y ? 0 : CHEAP_SWAPS.has(`${x}|${y}`) ? 0.5 : 1;
+      cur.push(Math.min(prev[j - 1]! + sub, prev[j]! + gapCost(a, i - 1), cur[j - 1]! + gapCost(b, j - 1)));
+    }
+    prev.splice(0, prev.length, ...cur);
+  }
+  return prev[b.length]!;
+}
+
+function gapCost(w: string[], k: number): number {
+  return k >= 0 && w[k] === REPH ? 0.5 : 1;
+}
+
+/**
+ * The one vocabulary word a misread word stands for, or null. Words of seven units or more may be two edits
+ * away, of five or six one edit, of four only half an edit (one cheap swap or a lost reph): short words are
+ * too many and too alike to repair on more.
+ */
 function nearestWord(core: string): string | null {
   const { words, list } = vocab();
-  const n = [...core].length;
-  if (n < MIN_LETTERS || words.has(core) || !BANGLA_WORD.test(core)) return null;
-  const maxD = n >= 8 ? 2 : 1;
+  if (words.has(core) || !BANGLA_WORD.test(core)) return null;
+  const u = units(core);
+  const n = u.length;
+  if (n < MIN_UNITS) return null;
+  const maxD = n >= 7 ? 2 : n >= 5 ? 1 : 0.5;
   let best: string | null = null;
   let bestD = Infinity;
   let tie = false;
   for (const w of list) {
-    // a length change of two is a lost syllable ("ক্রমিকনং" → "ক্রমিক"), not a misread letter
-    if (Math.abs([...w].length - n) > 1) continue;
-    if ([...w].length < MIN_LETTERS - 1) continue;
-    const d = distance(core, w);
+    const wu = units(w);
+    if (wu.length < MIN_UNITS || Math.abs(wu.length - n) > Math.max(1, maxD)) continue;
+    const d = editCost(u, wu);
     if (d < bestD) {
       bestD = d;
       best = w;
@@ -84,6 +132,9 @@ function tidyPunctuation(text: string): string {
     // a compound wrapped at its hyphen and joined with a space ("জুলাই- সেপ্টেম্বর")
     .replace(/(?<=[\u0980-\u09FF])-\s+(?=[\u0980-\u09FF])/gu, '-')
     .replace(/^(\[[০-৯]+(?:\.[০-৯]+){1,2})[)}]+\]/u, '$1]')
+    // a code's bracket read as a parenthesis on one side only ("(৫.১.১]", "[৫.১.১)")
+    .replace(/^[({]([০-৯]+(?:\.[০-৯]+){1,2})\]/u, '[$1]')
+    .replace(/^\[([০-৯]+(?:\.[০-৯]+){1,2})[)}](?!\])/u, '[$1]')
     // a code's dots read as colons or commas: "[৫.১:২]"
     .replace(/^\[([০-৯])[.:;,]([০-৯])(?:[.:;,]([০-৯]))?\]/u, (_m, a: string, b: string, c?: string) => `[${a}.${b}${c ? `.${c}` : ''}]`)
     .replace(/[ \t]{2,}/gu, ' ')

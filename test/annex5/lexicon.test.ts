@@ -7,6 +7,15 @@ describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)'
     expect(repairAnnexText('কর্মসম্পাদন সুচকের মান')).toBe('কর্মসম্পাদন সূচকের মান');
     expect(repairAnnexText('[২.১.১] ইতঃপুর্বে উদ্ভাবিত/সহজিকৃত')).toBe('[২.১.১] ইতঃপূর্বে উদ্ভাবিত/সহজিকৃত');
     expect(repairAnnexText('অর্ভজিত স্কোর')).toBe('অর্জিত স্কোর');
+    // a lost reph and a long vowel read short are half an edit: four-letter words are repaired on them alone
+    expect(repairAnnexText('বাষিক লক্ষ্যমাত্রা')).toBe('বার্ষিক লক্ষ্যমাত্রা');
+    expect(repairAnnexText('কর্মসম্পাদন সুচক')).toBe('কর্মসম্পাদন সূচক');
+    expect(repairAnnexText('অজিত মান')).toBe('অর্জিত মান');
+    expect(repairAnnexText('স্মাট বাংলাদেশ')).toBe('স্মার্ট বাংলাদেশ');
+    expect(repairAnnexText('প্রতিবেদন উধ্বতন কর্তৃপক্ষের')).toBe('প্রতিবেদন ঊর্ধ্বতন কর্তৃপক্ষের');
+    expect(repairAnnexText('কোয়ার্টার তিত্তিক অর্জন')).toBe('কোয়ার্টার ভিত্তিক অর্জন');
+    // but not on a full edit: অভিত is ভ for র্জ, two edits from অর্জিত
+    expect(repairAnnexText('অভিত')).toBe('অভিত');
   });
 
   it('joins the pieces of a word split by a space', () => {
@@ -31,6 +40,10 @@ describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)'
     expect(repairAnnexText("'০৯/০৩/২০২৫")).toBe('০৯/০৩/২০২৫');
     expect(repairAnnexText('[৫.১] তথ্য বাতায়ন. হালনাগাদকরণ')).toBe('[৫.১] তথ্য বাতায়ন হালনাগাদকরণ');
     expect(repairAnnexText('[৫.১.১)] তথ্য বাতায়ন হালনাগাদকৃত')).toBe('[৫.১.১] তথ্য বাতায়ন হালনাগাদকৃত');
+    expect(repairAnnexText('(৫.১.১] তথ্য বাতায়ন হালনাগাদকৃত')).toBe('[৫.১.১] তথ্য বাতায়ন হালনাগাদকৃত');
+    expect(repairAnnexText('[৬.১) স্মার্ট বাংলাদেশ')).toBe('[৬.১] স্মার্ট বাংলাদেশ');
+    // a parenthesised remark is not a code
+    expect(repairAnnexText('(৫টি সভা)')).toBe('(৫টি সভা)');
     expect(repairAnnexText('২য় . কোয়ার্টার')).toBe('২য় কোয়ার্টার');
     expect(repairAnnexText('তারিখ.')).toBe('তারিখ');
     expect(repairAnnexText('০২।.')).toBe('০২।');
