@@ -23,8 +23,8 @@ export interface ExtractContext {
 }
 
 type Unit = 'date' | 'percent' | 'count';
-const VALUE_KEYS = ['weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score', 'remarks'] as const;
-type ValueKey = (typeof VALUE_KEYS)[number];
+export const VALUE_KEYS = ['weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score', 'remarks'] as const;
+export type ValueKey = (typeof VALUE_KEYS)[number];
 
 /** Field given for a column the layout does not print. */
 const NOT_PRINTED: IndicatorField = { raw: null, value: null, confidence: null, bbox: null, printed: false };
@@ -99,7 +99,7 @@ function parseInRow(text: string, hint: CellHint, banglaRow: boolean, context: C
 }
 
 /** How a value column is parsed, following the row's unit: dates for তারিখ rows, percents for %, counts for সংখ্যা. */
-function hintFor(key: ValueKey, unit: Unit | null): CellHint {
+export function hintFor(key: ValueKey, unit: Unit | null): CellHint {
   switch (key) {
     case 'weight':
     case 'score':
@@ -154,7 +154,7 @@ interface Carry {
 }
 
 /** "2023-24" → [2023, 2024]: the years an Annex 5 table's dates fall in. */
-function fiscalYears(fy: string | null | undefined): number[] | undefined {
+export function fiscalYears(fy: string | null | undefined): number[] | undefined {
   const range = fy ? fiscalYearRange(fy) : null;
   return range ? range.map((iso) => Number(iso.slice(0, 4))) : undefined;
 }
@@ -331,7 +331,7 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
   ) as Record<ValueKey, IndicatorField>;
   const restored = restoreScoreDecimal(values.score, values.weight);
   if (restored) {
-    flags.push({ rule: 'score', field: 'score', message: `score read "${values.score.raw}", more than the weight ${values.weight.value}; read as ${restored.value}, its decimal point lost` });
+    flags.push({ rule: 'score', field: 'score', message: `score read "${values.score.raw}", more than the weight ${values.weight.value}; read as ${restored.value}, its ${DECIMAL_LOST}` });
     values.score = restored;
   }
   return {
@@ -348,6 +348,8 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
   };
 }
 
+/** The words of the flag on a score whose decimal point was put back (the grid prints the restored figure). */
+export const DECIMAL_LOST = 'decimal point lost';
 /** How much a score whose decimal point was put back is trusted, relative to its reading. */
 const RESTORED_DECIMAL_CONFIDENCE = 0.5;
 

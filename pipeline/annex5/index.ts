@@ -5,12 +5,12 @@
 import { cellsToGrid } from '../tables/grid-text.js';
 import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
 import { alignLeadingCode } from './codes.js';
-import { canonicalText } from '../normalise/index.js';
+import { canonicalText, repairedCellText, toBanglaDigits, type CellContext } from '../normalise/index.js';
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
 import { validateIndicators } from '../validate/index.js';
-import { extractIndicators, type ExtractContext } from './extract.js';
+import { DECIMAL_LOST, VALUE_KEYS, extractIndicators, fiscalYears, hintFor, type ExtractContext } from './extract.js';
 import { joinTables } from './join.js';
 import type { LogicalTable, PageTables } from './types.js';
 
@@ -88,6 +88,11 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
   }
 }
 
+function recordUnit(rec: IndicatorRecord): 'date' | 'percent' | 'count' | null {
+  const u = rec.unit.value;
+  return u === 'date' || u === 'percent' || u === 'count' ? u : null;
+}
+
 /** Columns holding figures (weights, targets, achievements, rates, scores): every value field but unit and remarks. */
 const VALUE_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_VALUE_FIELDS.filter((k) => k !== 'unit' && k !== 'remarks'));
 
@@ -100,24 +105,36 @@ export function extractSubmissionIndicators(
   meta: Pick<SubmissionMeta, 'fiscalYear' | 'quarter'>,
 ): IndicatorRecord[] {
   const { tables, indicators } = annex5Indicators(pageTables(pages), { fiscalYear: meta.fiscalYear, quarter: meta.quarter });
-  alignGridCodes(tables, indicators);
+  const years = fiscalYears(meta.fiscalYear);
+  alignGrid(tables, indicators, years ? { expectYears: years } : {});
   return indicators;
 }
 
 /**
- * A code OCR misread in an indicator or activity cell ("[৬.১]" for [১.১.১], "[১.১.২]" for [১.১.১]) is set in
- * the grid, and in the record's text, to the code the record settled on: from the plan's wording (flagged
- * indicator-code) or from the indicator an activity holds (flagged activity-code). Codes guessed from their
- * neighbours (previous + 1) are not written into the grid, and rows holding two indicators are left as read.
- * The cells keep what OCR read.
+ * The Annex 5 grids say what their records say; the cells keep what OCR read.
+ *  - A code OCR misread in an indicator or activity cell ("[৬.১]" for [১.১.১], "[১.১.২]" for [১.১.১]) is set,
+ *    in the grid and in the record's text, to the code the record settled on: from the plan's wording (flagged
+ *    indicator-code) or from the indicator an activity holds (flagged activity-code). Codes guessed from their
+ *    neighbours (previous + 1) are not written into the grid.
+ *  - A value the normalisation library repaired ("৭৫০০" → 75%, "০৫/০২২০২৪" → 2024-02-05) is printed in the
+ *    cell's own style ("৭৫%", "০৫/০২/২০২৪"), as is a score whose decimal point was put back.
+ * Rows holding two indicators are left as read.
  */
-function alignGridCodes(tables: readonly LogicalTable[], indicators: IndicatorRecord[]): void {
+function alignGrid(tables: readonly LogicalTable[], indicators: IndicatorRecord[], context: CellContext): void {
   const parts = new Map(tables.filter((lt) => lt.role === 'annex5').flatMap((lt) => lt.parts.map((p) => [`${p.page}#${p.tableIndex}`, p] as const)));
   for (const rec of indicators) {
     const part = parts.get(`${rec.page}#${rec.tableIndex}`);
     const m = part?.mapping;
     const row = part?.table.grid[rec.row];
     if (!m || !row || rec.flags.some((f) => f.rule === 'split-row' || (f.rule === 'indicator-code' && /previous code|first indicator/.test(f.message)))) continue;
+    for (const key of VALUE_KEYS) {
+      const col = m.byKey[key];
+      const text = col === undefined ? undefined : row[col];
+      if (!text || key === 'remarks') continue;
+      const restored = key === 'score' && rec.flags.some((f) => f.rule === 'score' && f.message.endsWith(DECIMAL_LOST));
+      const fixed = restored && typeof rec.score.value === 'number' ? toBanglaDigits(rec.score.value) : repairedCellText(text, hintFor(key, recordUnit(rec)), context);
+      if (fixed) row[col!] = fixed;
+    }
     const ind = m.byKey.indicator;
     if (ind !== undefined && row[ind]) {
       row[ind] = alignLeadingCode(row[ind]!, rec.indicatorCode);

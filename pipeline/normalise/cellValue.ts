@@ -10,6 +10,7 @@ import { findDates, parseDate } from './dates.js';
 import { keySimilarity } from './fuzzy.js';
 import { DASHES, parseNumber } from './numbers.js';
 import { digitsToAscii, hasDigit } from './ocrRepair.js';
+import { toBanglaDigits } from './digits.js';
 import { MAX_VALUE_LENGTH, Trace, UNPARSED_CONFIDENCE, rawString } from './result.js';
 import { canonicalText, comparisonKey } from './text.js';
 
@@ -143,6 +144,39 @@ function parseCountDate(s: string, repair: boolean, context: CellContext): NormR
   if (date.kind !== 'date' || typeof date.value !== 'string') return null;
   trace.absorb(date);
   return trace.result(s, { count: Number(m[1]), date: date.value }, 'countDate');
+}
+
+/** The repairs that change what a value cell says (not those that only read it: joined lines, look-alike digits). */
+const TEXT_REPAIRS = new Set(['repaired-percent', 'repaired-digit', 'repaired-separator', 'dropped-stray-marks']);
+
+/**
+ * A value cell's text as the repaired value prints, in the cell's own style ("৭৫০০" → "৭৫%", "০৫/০২২০২৪" →
+ * "০৫/০২/২০২৪", "১টি ০২০৯/২০২১" → "১টি ০২/০৯/২০২১"), or null when parsing repaired nothing that shows. For
+ * the grid of a table, so it says what its records say; the cell keeps what OCR read.
+ */
+export function repairedCellText(raw: string, hint: CellHint, context: CellContext = {}): string | null {
+  const v = parseCellValue(raw, hint, context);
+  if (!v.flags.some((f) => TEXT_REPAIRS.has(f))) return null;
+  const s = canonicalText(raw, { singleLine: true });
+  if (/[0-9]/.test(s)) return null; // figures printed in Latin digits: the repairs here are of Bangla readings
+  if (v.kind === 'percent' && typeof v.value === 'number') return `${toBanglaDigits(v.value)}%`;
+  if (v.kind === 'date' && typeof v.value === 'string') return dateLike(s, v.value);
+  if (v.kind === 'countDate' && v.value && typeof v.value === 'object' && 'date' in v.value) {
+    const m = /^(\S*?(?:টি|টা))\s*(.+)$/u.exec(s);
+    return m ? `${m[1]} ${dateLike(m[2]!, v.value.date)}` : null;
+  }
+  return null;
+}
+
+/** An ISO date printed as `like` prints dates: its separator, day and month padding, two- or four-digit year. */
+function dateLike(like: string, iso: string): string {
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  const sep = /[/\-.]/.exec(like)?.[0] ?? '/';
+  const runs = like.match(/[০-৯]+/gu) ?? [];
+  const pad = (v: string, run: string | undefined) => (run !== undefined && [...run].length < 2 ? String(Number(v)) : v);
+  const digits = runs.join('').length;
+  const year = digits >= 7 ? y : y.slice(2);
+  return toBanglaDigits([pad(d, runs[0]), pad(m, runs[1]), year].join(sep));
 }
 
 /** The unit cell: তারিখ → "date", % → "percent", সংখ্যা → "count"; anything else flagged text. */

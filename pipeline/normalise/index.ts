@@ -46,7 +46,7 @@ export { canonicalText, comparisonKey, type CanonicalOptions } from './text.js';
 export { similarity, fuzzyIncludes, fuzzySearch, keySimilarity, type FuzzyHit } from './fuzzy.js';
 export { parseNumber, type NumberOptions } from './numbers.js';
 export { parseNumberWords } from './numberWords.js';
-export { parseCellValue, parseUnit, type CellContext } from './cellValue.js';
+export { parseCellValue, parseUnit, repairedCellText, type CellContext } from './cellValue.js';
 export {
   parseDate,
   parseBanglaCalendarDate,

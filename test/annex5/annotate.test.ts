@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateTables, extractSubmissionIndicators } from '../../pipeline/annex5/index.js';
 import { alignLeadingCode } from '../../pipeline/annex5/codes.js';
 import { buildTable } from './build.js';
-import { D_HEADER_MERGES, D_ROWS_PAGE1, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D } from './layouts.js';
+import { D_HEADER_MERGES, D_ROWS_PAGE1, D_ROWS_PAGE2, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D } from './layouts.js';
 
 describe('annotateTables: the Annex 5 grid the document stage reads', () => {
   it('sets quarter ordinals from the mapping, drops specks after lone figures in value columns, keeps the serial style', () => {
@@ -57,6 +57,31 @@ describe('extractSubmissionIndicators: grid codes follow the records', () => {
     const [rec] = extractSubmissionIndicators([page], { fiscalYear: '2024-25', quarter: 2 });
     expect(rec!.activityCode).toBe('4.1');
     expect(table.grid[3]![1]).toBe(D_ROWS_PAGE1[1]![1]);
+  });
+});
+
+describe('extractSubmissionIndicators: repaired values in the grid', () => {
+  it('prints values the normalisation library repaired in the cell’s style, and a restored score', () => {
+    const dateRow = [...D_ROWS_PAGE1[1]!];
+    dateRow[6] = '২৮/০৮২০২৪'; // q1: a lost separator
+    const percentRow = [...D_ROWS_PAGE2[0]!];
+    percentRow[0] = '০৪';
+    percentRow[1] = '[৪.১] ই-নথির ব্যবহার বৃদ্ধি';
+    percentRow[5] = '১০০%০'; // target: a speck after the sign
+    percentRow[11] = '৭৪৪'; // score: the decimal point of ৭.৪৪ lost (weight ৮)
+    const table = buildTable([HEADER_D_TOP, HEADER_D_SUB, NUMBERED_D, dateRow, percentRow], D_HEADER_MERGES);
+    const page = { page: 2, text: '', tables: [table] };
+    annotateTables([page]);
+    const [d, p] = extractSubmissionIndicators([page], { fiscalYear: '2024-25', quarter: 2 });
+    expect(d!.q1.value).toBe('2024-08-28');
+    expect(table.grid[3]![6]).toBe('২৮/০৮/২০২৪');
+    expect(p!.target.value).toBe(100);
+    expect(table.grid[4]![5]).toBe('১০০%');
+    expect(p!.score.value).toBe(7.44);
+    expect(table.grid[4]![11]).toBe('৭.৪৪');
+    // values read as printed are untouched, and the cells keep the OCR text
+    expect(table.grid[3]![5]).toBe(D_ROWS_PAGE1[1]![5]);
+    expect(table.cells.find((c) => c.r === 4 && c.c === 5)!.text).toBe('১০০%০');
   });
 });
 

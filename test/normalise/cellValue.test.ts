@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NormResultSchema } from '../../models/value.js';
-import { normaliseForCli, parseCellValue, parseUnit } from '../../pipeline/normalise/index.js';
+import { normaliseForCli, parseCellValue, parseUnit, repairedCellText } from '../../pipeline/normalise/index.js';
 
 describe('parseCellValue: Annex 5 cells of the seeds', () => {
   it.each([
@@ -113,6 +113,23 @@ describe('parseCellValue: Annex 5 cells of the seeds', () => {
     // never outside a percent column: a count of 7500 is a count
     expect(parseCellValue('৭৫০০', 'count').value).toBe(7500);
     expect(parseCellValue('৭৫০০').value).toBe(7500);
+  });
+
+  it('repairedCellText prints a repaired value in the cell’s own style, and nothing for a cell read as it stands', () => {
+    const fy = { expectYears: [2023, 2024] };
+    expect(repairedCellText('৭৫০০', 'percent')).toBe('৭৫%');
+    expect(repairedCellText('৫০%৪', 'percent')).toBe('৫০%');
+    expect(repairedCellText('০৫/০২২০২৪', 'date')).toBe('০৫/০২/২০২৪');
+    expect(repairedCellText('১৪/০৩/২০১২৪', 'date', fy)).toBe('১৪/০৩/২০২৪');
+    expect(repairedCellText('৩০-০৭-২০১৩', 'date', fy)).toBe('৩০-০৭-২০২৩');
+    expect(repairedCellText('২৮/০২/২০২৪পা', 'date')).toBe('২৮/০২/২০২৪');
+    expect(repairedCellText('১টি ০২০৯/২০২৪', 'count')).toBe('১টি ০২/০৯/২০২৪');
+    // the printed style: unpadded day and month and a two-digit year stay so
+    expect(repairedCellText('৫/৩২৪', 'date')).toBe(null);
+    expect(repairedCellText('৫/৩/২০১২৪', 'date', fy)).toBe('৫/৩/২০২৪');
+    for (const [t, h] of [['৭৫%', 'percent'], ['১৪/০৩/২০২৪', 'date'], ['৩/৫/২৩', 'date'], ['১০০০', 'percent'], ['৭৫০০', 'count'], ['75OO', 'percent']] as const) {
+      expect(repairedCellText(t, h, fy)).toBeNull();
+    }
   });
 
   it('a remarks column (hint text) keeps text unflagged but still reads values', () => {
