@@ -354,6 +354,35 @@ export const RECORD_RULES: ReadonlyArray<RecordRule> = [
 ];
 export const TABLE_RULES: ReadonlyArray<TableRule> = [weightsSumToTotal, uniqueCodes];
 
+/** Rules that read the flags the other rules raised on the same record. */
+export type DerivedRule = (rec: IndicatorRecord, flags: readonly ValidationFlag[], ctx: ValidationContext) => ValidationFlag[];
+
+/** The rules that tie the total to its quarters: when they hold, the quarters stand or fall with the total. */
+const TOTAL_OF_QUARTERS = new Set(['count-total', 'percent-total']);
+
+/**
+ * A total another relation doubts (rate, score, dates) while its quarters add up to it (or, for dates, print
+ * the same date): the quarters are as doubtful, since a misread quarter carries its total with it ("০১" read
+ * "০৬" in both q2 and the total, caught only by the score). They are flagged too, naming the total's flag.
+ */
+export const quartersBehindTotal: DerivedRule = (rec, flags, ctx) => {
+  const doubt = flags.find((f) => f.field === 'total' && !TOTAL_OF_QUARTERS.has(f.rule) && f.rule !== 'low-confidence');
+  if (!doubt || flags.some((f) => f.field === 'total' && TOTAL_OF_QUARTERS.has(f.rule))) return [];
+  const unit = unitOf(rec);
+  const totalDates = datesOf(printedValue(rec.total));
+  const quarters = reportedQuarters(ctx).filter((q) => {
+    const v = printedValue(rec[q]);
+    if (isEmptyReport(v)) return false;
+    if (unit === 'date') return datesOf(v).some((d) => totalDates.includes(d));
+    return unit === 'count' || unit === 'percent';
+  });
+  return quarters
+    .filter((q) => !flags.some((f) => f.field === q && f.rule !== 'low-confidence'))
+    .map((q) => flag('total-quarters', q, `${q} makes up the total, which fails the ${doubt.rule} check: ${doubt.message}`));
+};
+
+export const DERIVED_RULES: ReadonlyArray<DerivedRule> = [quartersBehindTotal];
+
 /** Every rule over the records of one logical table; returns new records with the flags appended. */
 export function validateIndicators(recs: readonly IndicatorRecord[], ctx: ValidationContext = {}): IndicatorRecord[] {
   const tableFlags = TABLE_RULES.map((rule) => rule(recs, ctx));
@@ -361,6 +390,7 @@ export function validateIndicators(recs: readonly IndicatorRecord[], ctx: Valida
     const flags = [...rec.flags];
     for (const rule of RECORD_RULES) flags.push(...rule(rec, ctx));
     for (const t of tableFlags) flags.push(...(t[i] ?? []));
+    for (const rule of DERIVED_RULES) flags.push(...rule(rec, flags, ctx));
     return { ...rec, flags };
   });
 }

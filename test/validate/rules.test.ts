@@ -13,6 +13,7 @@ import {
   lowConfidence,
   percentTotalIsMean,
   quarterRange,
+  quartersBehindTotal,
   rateMatches,
   scoreMatches,
   uniqueCodes,
@@ -213,5 +214,35 @@ describe('validateIndicators', () => {
     expect(rules(out!.flags)).toEqual(['indicator-code:indicatorCode', 'count-total:total', 'count-total:q1', 'count-total:q2']);
     expect(out!.total.value).toBe(5);
     expect(r.flags).toHaveLength(1);
+  });
+});
+
+describe('quartersBehindTotal', () => {
+  const ctx = { fiscalYear: '2024-25', quarter: 2 as const };
+  it('flags the quarters that add up to a total another relation doubts', () => {
+    // truth: q1 ০, q2 ০১, total ০১, score ১.৫ of weight ৩; q2 and the total both read ০৬
+    const r = rec('5.1.1', { unit: 'count', weight: 3, target: 2, q1: 0, q2: 6, total: 6, score: 1.5 });
+    const flags = scoreMatches(r, ctx);
+    expect(rules(flags)).toContain('score:total');
+    expect(rules(quartersBehindTotal(r, flags, ctx))).toEqual(['total-quarters:q2']);
+    // validateIndicators runs it after the other rules
+    const [out] = validateIndicators([r], ctx);
+    expect(rules(out!.flags)).toContain('total-quarters:q2');
+  });
+
+  it('flags nothing when the total is not doubted, or when the total and its quarters already disagree', () => {
+    const ok = rec('5.1.1', { unit: 'count', weight: 3, target: 2, q1: 0, q2: 1, total: 1, score: 1.5 });
+    expect(quartersBehindTotal(ok, scoreMatches(ok, ctx), ctx)).toEqual([]);
+    const apart = rec('5.1.1', { unit: 'count', weight: 3, target: 2, q1: 0, q2: 1, total: 6, score: 1.5 });
+    const flags = [...countTotalIsSum(apart, ctx), ...scoreMatches(apart, ctx)];
+    expect(quartersBehindTotal(apart, flags, ctx)).toEqual([]);
+  });
+
+  it('for dates, only the quarter printing the total’s date', () => {
+    const r = rec('1.1.1', { unit: 'date', target: '2024-09-30', q1: '2024-08-28', q2: '2013-10-05', total: '2013-10-05' });
+    const flags = datesInFiscalYear(r, ctx);
+    expect(rules(quartersBehindTotal(r, flags, ctx))).toEqual([]); // q2 has its own flag already
+    const r2 = rec('1.1.1', { unit: 'date', weight: 5, target: '2024-09-30', q1: '2024-08-28', total: '2024-08-28', score: 2 });
+    expect(rules(quartersBehindTotal(r2, scoreMatches(r2, ctx), ctx))).toEqual(['total-quarters:q1']);
   });
 });
