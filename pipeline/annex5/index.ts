@@ -5,7 +5,7 @@
 import { cellsToGrid } from '../tables/grid-text.js';
 import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
 import { alignLeadingCode } from './codes.js';
-import { canonicalText, repairedCellText, toBanglaDigits, type CellContext } from '../normalise/index.js';
+import { canonicalText, repairedCellText, toAsciiDigits, toBanglaDigits, type CellContext } from '../normalise/index.js';
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
@@ -80,6 +80,7 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
       });
       if (m.numberedRow !== null && part.headerRows > m.numberedRow) {
         const row = grid[m.numberedRow]!;
+        splitMergedNumbers(row);
         row.forEach((t, c) => {
           if (/^[০-৯]+\.$/u.test(t)) row[c] = t.slice(0, -1);
         });
@@ -91,6 +92,24 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
 function recordUnit(rec: IndicatorRecord): 'date' | 'percent' | 'count' | null {
   const u = rec.unit.value;
   return u === 'date' || u === 'percent' || u === 'count' ? u : null;
+}
+
+/**
+ * The column-number row ("১ ২ … ১৩") with two numbers in one merged cell ("৪ । ৫"): a rule between them was
+ * lost on the scan, so the cell spans their columns. When the cell holds as many consecutive numbers as it
+ * spans columns, each column gets its own.
+ */
+export function splitMergedNumbers(row: string[]): void {
+  for (let c = 0; c < row.length; ) {
+    let end = c + 1;
+    while (end < row.length && row[end] === row[c]) end++;
+    const span = end - c;
+    const numbers = (toAsciiDigits(row[c] ?? '').match(/\d+/g) ?? []).map(Number);
+    if (span >= 2 && numbers.length === span && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)) {
+      for (let i = 0; i < span; i++) row[c + i] = toBanglaDigits(numbers[i]!);
+    }
+    c = end;
+  }
 }
 
 /** Columns holding figures (weights, targets, achievements, rates, scores): every value field but unit and remarks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateTables, extractSubmissionIndicators } from '../../pipeline/annex5/index.js';
+import { annotateTables, extractSubmissionIndicators, splitMergedNumbers } from '../../pipeline/annex5/index.js';
 import { alignLeadingCode } from '../../pipeline/annex5/codes.js';
 import { buildTable } from './build.js';
 import { D_HEADER_MERGES, D_ROWS_PAGE1, D_ROWS_PAGE2, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D } from './layouts.js';
@@ -99,5 +99,25 @@ describe('alignLeadingCode', () => {
     expect(alignLeadingCode('সেবা/অফিস ব্যবস্থাপনা ১.১.১] সহজিকরণ', '1.1.1')).toBe('সেবা/অফিস ব্যবস্থাপনা ১.১.১] সহজিকরণ');
     expect(alignLeadingCode('ই-ফাইলে নোট', '4.1.2')).toBe('ই-ফাইলে নোট');
     expect(alignLeadingCode('২৮/০৮/২৪', '4.1.2')).toBe('২৮/০৮/২৪');
+  });
+});
+
+describe('splitMergedNumbers', () => {
+  it('gives each column its number when a lost rule merged two column numbers', () => {
+    const row = ['১', '২', '৩', '৪ । ৫', '৪ । ৫', '৬'];
+    splitMergedNumbers(row);
+    expect(row).toEqual(['১', '২', '৩', '৪', '৫', '৬']);
+  });
+
+  it('leaves cells whose numbers do not fit the span', () => {
+    for (const original of [
+      ['১', '২ ৪', '২ ৪', '৫'],
+      ['১', '২', '২', '৩'],
+      ['১', '২ ৩ ৪', '২ ৩ ৪', '৫'],
+    ]) {
+      const row = [...original];
+      splitMergedNumbers(row);
+      expect(row).toEqual(original);
+    }
   });
 });
