@@ -3,8 +3,9 @@
  * `annex5Indicators` is the whole stage over one submission's tables.
  */
 import { cellsToGrid } from '../tables/grid-text.js';
-import { repairAnnexText, repairQuarterOrdinal } from './lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal, unifyRephs } from './lexicon.js';
 import { alignLeadingCode } from './codes.js';
+import { repairSerials } from './serials.js';
 import { canonicalText, repairedCellText, toAsciiDigits, toBanglaDigits, type CellContext } from '../normalise/index.js';
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
@@ -54,7 +55,10 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
     for (const t of p.tables) {
       t.role = byKey.get(`${p.page}#${t.index}`) ?? t.role;
       // Annex 5 wording is the plan's vocabulary: its grid (what indicators are read from) is spelling-repaired
-      if (t.role === 'annex5') t.grid = cellsToGrid(t.nRows, t.nCols, t.cells, repairAnnexText);
+      if (t.role === 'annex5') {
+        t.grid = cellsToGrid(t.nRows, t.nCols, t.cells, repairAnnexText);
+        unifyRephs(t.grid);
+      }
     }
   }
   for (const lt of tables) {
@@ -63,6 +67,7 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
       const m = part.mapping;
       if (!m) continue;
       const grid = part.table.grid;
+      if (m.byKey.sl !== undefined) repairSerials(grid, m.byKey.sl, part.headerRows);
       m.columns.forEach((col) => {
         // quarter header labels get the ordinal of the quarter their column was mapped to
         const q = col.key && /^q[1-4]$/.test(col.key) ? (Number(col.key[1]) as 1 | 2 | 3 | 4) : null;

@@ -177,6 +177,29 @@ export function repairAnnexText(text: string): string {
     .join('');
 }
 
+/**
+ * One table prints a word one way: a plan word with a reph (কোয়ার্টার) elsewhere in the table makes the same
+ * word without it (কোয়াটার, itself a spelling some offices print) a reph the scan lost. Scans lose rephs; OCR
+ * does not add them, so only the reph-less form is changed. Works on the grid in place.
+ */
+export function unifyRephs(grid: string[][]): void {
+  const { words } = vocab();
+  const present = new Set(grid.flatMap((row) => row.flatMap((t) => t.normalize('NFC').split(/[\s/,()[\]\-–:;।]+/u))));
+  const lost = new Map<string, string>();
+  for (const w of present) {
+    if (!words.has(w) || !w.includes('র্')) continue;
+    for (let at = w.indexOf('র্'); at >= 0; at = w.indexOf('র্', at + 1)) lost.set(w.slice(0, at) + w.slice(at + 2), w);
+  }
+  for (const without of [...lost.keys()]) if (!present.has(without)) lost.delete(without);
+  if (lost.size === 0) return;
+  const re = new RegExp(`(?<![\u0980-\u09FF])(${[...lost.keys()].map(escapeRe).join('|')})(?![\u0980-\u09FF])`, 'gu');
+  for (const row of grid) row.forEach((t, c) => (row[c] = t.normalize('NFC').replace(re, (m) => lost.get(m) ?? m)));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const ORDINALS = ['১ম', '২য়', '৩য়', '৪র্থ'] as const;
 const QUARTER_WORD = /(ত্রৈমাসিক|ত্রেমাসিক|কোয়ার্টার|কোয়াটার)/u;
 /** what a misread ordinal looks like: a short token of Bangla letters/digits ending like one (য়, ম, র্থ, থ) */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairAnnexText, repairQuarterOrdinal } from '../../pipeline/annex5/lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal, unifyRephs } from '../../pipeline/annex5/lexicon.js';
 
 describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)', () => {
   it('repairs words one or two letters from exactly one plan word (OCR of eval-corpus and sample scans)', () => {
@@ -72,5 +72,23 @@ describe('repairQuarterOrdinal', () => {
     ] as const) {
       expect(repairQuarterOrdinal(label, q)).toBe(label);
     }
+  });
+});
+
+describe('unifyRephs', () => {
+  it('gives a plan word its reph where the same table prints it with one', () => {
+    const grid = [
+      ['কোয়ার্টার ভিত্তিক অর্জন', 'কোয়ার্টার ভিত্তিক অর্জন'],
+      ['৩য় কোয়াটার জানুয়ারি-মার্চ/২০২৫', '৪র্থ কোয়াটার'],
+    ];
+    unifyRephs(grid);
+    expect(grid[1]).toEqual(['৩য় কোয়ার্টার জানুয়ারি-মার্চ/২০২৫', '৪র্থ কোয়ার্টার']);
+  });
+
+  it('leaves a table that prints the word without a reph throughout (seed 001 prints কোয়াটার)', () => {
+    const grid = [['কোয়াটার ভিত্তিক অর্জন'], ['১ম কোয়াটার'], ['বার্ষিক লক্ষ্যমাত্রা']];
+    const before = grid.map((r) => [...r]);
+    unifyRephs(grid);
+    expect(grid).toEqual(before);
   });
 });
