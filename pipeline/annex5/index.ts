@@ -3,7 +3,7 @@
  * `annex5Indicators` is the whole stage over one submission's tables.
  */
 import { cellsToGrid } from '../tables/grid-text.js';
-import { repairAnnexText, repairQuarterOrdinal, unifyRephs } from './lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal, snapHeaderLabel, unifyRephs } from './lexicon.js';
 import { alignLeadingCode } from './codes.js';
 import { repairSerials } from './serials.js';
 import { canonicalText, repairedCellText, toAsciiDigits, toBanglaDigits, type CellContext } from '../normalise/index.js';
@@ -68,6 +68,9 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
       if (!m) continue;
       const grid = part.table.grid;
       if (m.byKey.sl !== undefined) repairSerials(grid, m.byKey.sl, part.headerRows);
+      for (let r = 0; r < part.headerRows; r++) {
+        if (r !== m.numberedRow) grid[r] = grid[r]!.map(snapHeaderLabel);
+      }
       m.columns.forEach((col) => {
         // quarter header labels get the ordinal of the quarter their column was mapped to
         const q = col.key && /^q[1-4]$/.test(col.key) ? (Number(col.key[1]) as 1 | 2 | 3 | 4) : null;

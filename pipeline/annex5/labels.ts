@@ -44,6 +44,17 @@ export const HEADER_LABELS: readonly string[] = [
   'খসড়া স্কোর', 'ওয়েটেড', 'জুলাই-সেপ্টেম্বর', 'অক্টোবর-ডিসেম্বর', 'জানুয়ারি-মার্চ', 'এপ্রিল-জুন', 'মাসের',
 ];
 
+/**
+ * Whole header cells as Annex 5 layouts print them (seeds 000–004 and their variants), for snapping a header
+ * cell OCR garbled as a whole ("অভিত মান", "ক্রু.নং"). Quarter labels are left to the ordinal repair, which
+ * knows the column's quarter.
+ */
+export const HEADER_CELL_LABELS: readonly string[] = [
+  'ক্র.নং', 'ক্র. নং', 'ক্রঃ নং', 'ক্র : নং', 'ক্রমিক নং', 'ক্রমিকনং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক',
+  'কর্মসম্পাদন সূচকের মান', 'একক', 'বার্ষিক লক্ষ্যমাত্রা', 'বার্ষিক লক্ষ্য মাত্রা', 'লক্ষ্যমাত্রা', 'প্রকৃত অর্জন', 'মোট অর্জন', 'মোট অর্জনের হার',
+  'অর্জনের শতাংশ', 'অর্জিত স্কোর', 'অর্জিত মান', 'মন্তব্য', 'কোয়ার্টার ভিত্তিক অর্জন', 'কোয়াটার ভিত্তিক অর্জন',
+];
+
 const ORDINAL_WORDS: ReadonlyArray<[string, 1 | 2 | 3 | 4]> = [
   ['প্রথম', 1],
   ['দ্বিতীয়', 2],

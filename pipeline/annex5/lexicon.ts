@@ -11,7 +11,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { CATALOGUE } from '../../models/catalogue.js';
-import { HEADER_LABELS } from './labels.js';
+import { HEADER_CELL_LABELS, HEADER_LABELS } from './labels.js';
 
 const MIN_LETTERS = 5;
 const MIN_UNITS = 4;
@@ -198,6 +198,31 @@ export function unifyRephs(grid: string[][]): void {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A header cell garbled as a whole ("অভিত মান" for অর্জিত মান: ভ for র্জ; "ক্রু.নং": the dot's ink taken for
+ * a vowel sign) is the one printed label it is nearest to, when it is near enough for its length and no other
+ * label is as near. Cells with figures (years, column numbers) and cells already a label are left alone.
+ */
+export function snapHeaderLabel(text: string): string {
+  const t = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (!t || /[০-৯0-9]/u.test(t) || HEADER_CELL_LABELS.includes(t)) return text;
+  const u = units(t);
+  const n = u.length;
+  const maxD = n >= 14 ? 2 : n >= 8 ? 1.5 : n >= 5 ? 1 : 0;
+  if (maxD === 0) return text;
+  let best: string | null = null;
+  let bestD = Infinity;
+  let tie = false;
+  for (const label of HEADER_CELL_LABELS) {
+    const lu = units(label);
+    if (Math.abs(lu.length - n) > maxD + 1) continue;
+    const d = editCost(u, lu);
+    if (d < bestD) [best, bestD, tie] = [label, d, false];
+    else if (d === bestD) tie = true;
+  }
+  return best !== null && bestD <= maxD && !tie ? best : text;
 }
 
 const ORDINALS = ['১ম', '২য়', '৩য়', '৪র্থ'] as const;

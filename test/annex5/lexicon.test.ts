@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairAnnexText, repairQuarterOrdinal, unifyRephs } from '../../pipeline/annex5/lexicon.js';
+import { repairAnnexText, repairQuarterOrdinal, snapHeaderLabel, unifyRephs } from '../../pipeline/annex5/lexicon.js';
 
 describe('repairAnnexText (Annex 5 spelling repair against the plan vocabulary)', () => {
   it('repairs words one or two letters from exactly one plan word (OCR of eval-corpus and sample scans)', () => {
@@ -90,5 +90,21 @@ describe('unifyRephs', () => {
     const before = grid.map((r) => [...r]);
     unifyRephs(grid);
     expect(grid).toEqual(before);
+  });
+});
+
+describe('snapHeaderLabel', () => {
+  it('sets a header cell garbled as a whole to the one printed label near enough', () => {
+    // OCR of own samples
+    expect(snapHeaderLabel('অভিত মান')).toBe('অর্জিত মান');
+    expect(snapHeaderLabel('ক্রু.নং')).toBe('ক্র.নং');
+    expect(snapHeaderLabel('কর্মসম্পাদন সূচকের ম্যন')).toBe('কর্মসম্পাদন সূচকের মান');
+  });
+
+  it('leaves printed variants, ambiguous and far readings, short cells and cells with figures', () => {
+    // "ক্রু নং": the dot lost into the vowel sign; ক্র. নং and ক্রঃ নং are equally near
+    for (const t of ['ক্রু নং', 'ক্র. নং', 'ক্রমিকনং', 'বার্ষিক লক্ষ্য মাত্রা', 'কোয়াটার ভিত্তিক অর্জন', 'ব্রমি ক্নং', 'মাস', 'বার্ষিক লক্ষ্যমাত্রা ২০২৩-২৪', '৩য় কোয়ার্টার']) {
+      expect(snapHeaderLabel(t)).toBe(t);
+    }
   });
 });
