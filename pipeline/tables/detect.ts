@@ -5,7 +5,7 @@
 import type { GreyImage } from '../../models/image.js';
 import { binarise } from './binarise.js';
 import { buildTables } from './grid.js';
-import { FLAG_H, FLAG_V, findSegments, type RuleParams } from './rules.js';
+import { FLAG_H, FLAG_V, findSegments, flankInk, type RuleParams } from './rules.js';
 import type { TableStructure } from './structure.js';
 
 export interface DetectOptions {
@@ -27,6 +27,9 @@ export function ruleParams(dpi: number): { h: RuleParams; v: RuleParams } {
   };
 }
 
+/** Share of a horizontal run's length with letters along one side above which it is text, not a rule. */
+const TEXT_FLANK = 0.4;
+
 export interface RuleAnalysis {
   ink: Uint8Array;
   flags: Uint8Array;
@@ -39,7 +42,12 @@ export function analyseRules(img: GreyImage, opts: DetectOptions): RuleAnalysis 
   const { ink, inkH, inkV } = binarise(img, { dpi: opts.dpi });
   const params = ruleParams(opts.dpi);
   const flags = new Uint8Array(width * height);
-  const hSegs = findSegments(inkH, width, height, 'h', params.h, flags, FLAG_H);
+  const band = Math.max(2, Math.round(opts.dpi * 0.03));
+  // a long run with letters along one side is a text line's headline or baseline (bold scans), not a rule
+  const hSegs = findSegments(inkH, width, height, 'h', params.h, flags, FLAG_H).filter((s) => {
+    const f = flankInk(s, ink, width, height, band);
+    return Math.max(f.above, f.below) < TEXT_FLANK;
+  });
   const vSegs = findSegments(inkV, width, height, 'v', params.v, flags, FLAG_V);
   const tables = buildTables({ dpi: opts.dpi, width, height, flags, radius: params.h.radius }, hSegs, vSegs);
   return { ink, flags, tables };

@@ -166,12 +166,14 @@ interface Coverage {
 /**
  * Whether a stretch is a drawn rule. `broken` also accepts a faint rule a hard scan broke into pieces: it still
  * reaches both crossing rules, which text lying where a rule is missing never does (cell padding), however much
- * of the stretch it covers. That only decides merges between rules already known: while candidate lines are
+ * of the stretch it covers; and a rule cut short at one end that still runs most of the way from the other. That only decides merges between rules already known: while candidate lines are
  * still being pruned it would keep lines that came from text (own samples, smp_003 p1 grew 2 rows and a column).
  */
 function isDrawn(c: Coverage, broken: boolean): boolean {
   if (c.all >= 0.8 && c.head >= 0.6 && c.tail >= 0.6) return true;
-  return broken && c.all >= 0.4 && c.head >= 0.9 && c.tail >= 0.9;
+  if (!broken) return false;
+  // broken in the middle (reaches both crossing rules), or cut short at one end (reaches one, most of the way)
+  return (c.all >= 0.4 && c.head >= 0.9 && c.tail >= 0.9) || (c.all >= 0.5 && Math.max(c.head, c.tail) >= 0.9);
 }
 
 interface Presence {
