@@ -14,7 +14,7 @@ import { comparisonKey, hasWord } from './fuzzy.js';
 import { unitOf } from './labels.js';
 import type { ColumnKey, HeaderMapping, LogicalTable, TablePart } from './types.js';
 import { COLUMN_KEYS } from './types.js';
-import { fiscalYearRange } from '../validate/index.js';
+import { expectedRate, fiscalYearRange } from '../validate/index.js';
 
 export interface ExtractContext {
   /** "2023-24"; enables the catalogue for recovering unreadable codes */
@@ -329,12 +329,7 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
       return [k, field(rc, parseInRow(rc.text, hintFor(k, unit), banglaRow, carry.cellContext), extra)];
     }),
   ) as Record<ValueKey, IndicatorField>;
-  const restored = restoreScoreDecimal(values.score, values.weight);
-  if (restored) {
-    flags.push({ rule: 'score', field: 'score', message: `score read "${values.score.raw}", more than the weight ${values.weight.value}; read as ${restored.value}, its ${DECIMAL_LOST}` });
-    values.score = restored;
-  }
-  return {
+  const rec: IndicatorRecord = {
     page: row.part.page,
     tableIndex: row.part.tableIndex,
     row: row.r,
@@ -346,6 +341,13 @@ function buildRecord(row: RowView, code: string, indicatorCell: RowCell, carry: 
     ...values,
     flags,
   };
+  const rate = typeof rec.rate.value === 'number' ? rec.rate.value : expectedRate(rec);
+  const restored = restoreScoreDecimal(rec.score, rec.weight, rate);
+  if (restored) {
+    flags.push({ rule: 'score', field: 'score', message: `score read "${rec.score.raw}", more than the weight ${rec.weight.value}; read as ${restored.value}, its ${DECIMAL_LOST}` });
+    rec.score = restored;
+  }
+  return rec;
 }
 
 /** The words of the flag on a score whose decimal point was put back (the grid prints the restored figure). */
@@ -356,14 +358,17 @@ const RESTORED_DECIMAL_CONFIDENCE = 0.5;
 /**
  * A score printed with a decimal point that OCR lost ("৭.৪৪" → "৭৪৪", "১.৫" → "১৫": the dot is a speck): a
  * score is at most its weight, so a whole-number reading over the weight is the one placement of the point that
- * brings it under the weight. Two placements under it, or none, leave the reading for validation to flag.
+ * brings it under the weight, or of two such the one weight × rate gives. Otherwise the reading is left for
+ * validation to flag.
  */
-function restoreScoreDecimal(score: IndicatorField, weight: IndicatorField): IndicatorField | null {
+function restoreScoreDecimal(score: IndicatorField, weight: IndicatorField, rate: number | null): IndicatorField | null {
   const w = weight.value;
   if (typeof score.value !== 'number' || typeof w !== 'number' || w <= 0 || score.value <= w) return null;
   const digits = toAsciiDigits(score.raw ?? '').trim();
   if (!/^\d{2,4}$/.test(digits)) return null;
-  const fits = [1, 2, 3].filter((k) => k < digits.length).map((k) => Number(digits) / 10 ** k).filter((v) => v <= w);
+  let fits = [1, 2, 3].filter((k) => k < digits.length).map((k) => Number(digits) / 10 ** k).filter((v) => v <= w);
+  // two placements under the weight ("২৪৮" of 25: 24.8 or 2.48): the one weight × rate gives, if one does
+  if (fits.length > 1 && rate !== null) fits = fits.filter((v) => Math.abs(v - (w * rate) / 100) <= Math.max(0.05, 0.02 * w));
   if (fits.length !== 1) return null;
   return { ...score, value: fits[0]!, confidence: round((score.confidence ?? 1) * RESTORED_DECIMAL_CONFIDENCE) };
 }

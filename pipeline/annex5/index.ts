@@ -89,6 +89,7 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
       if (m.numberedRow !== null && part.headerRows > m.numberedRow) {
         const row = grid[m.numberedRow]!;
         splitMergedNumbers(row);
+        fillColumnNumbers(row);
         row.forEach((t, c) => {
           if (/^[০-৯]+\.$/u.test(t)) row[c] = t.slice(0, -1);
         });
@@ -118,6 +119,29 @@ export function splitMergedNumbers(row: string[]): void {
     }
     c = end;
   }
+}
+
+/**
+ * The column-number row counts its columns (১ … ১৩). When most cells agree with one count, a cell read as
+ * nothing between two that agree, or as a stray mark or letter ("[" for ৫) beside one that does, is the count's
+ * number at its place.
+ */
+export function fillColumnNumbers(row: string[]): void {
+  const read = row.map((t) => {
+    const a = toAsciiDigits(t.trim());
+    return /^\d{1,2}$/.test(a) ? Number(a) : null;
+  });
+  const offsets = new Map<number, number>();
+  read.forEach((n, c) => n !== null && offsets.set(n - c, (offsets.get(n - c) ?? 0) + 1));
+  const [off, agree] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  const filled = row.filter((t) => t.trim()).length;
+  if (agree < 3 || agree * 2 <= filled) return;
+  const ok = (c: number) => c >= 0 && c < row.length && read[c] === c + off;
+  row.forEach((t, c) => {
+    if (ok(c) || c + off < 1) return;
+    const junk = t.trim() !== '' && !/[০-৯0-9]/u.test(t) && [...t.trim()].length <= 2;
+    if ((t.trim() === '' && ok(c - 1) && ok(c + 1)) || (junk && (ok(c - 1) || ok(c + 1)))) row[c] = toBanglaDigits(c + off);
+  });
 }
 
 /** Columns holding figures (weights, targets, achievements, rates, scores): every value field but unit and remarks. */

@@ -49,10 +49,10 @@ function units(word: string): string[] {
 
 /**
  * Units the recogniser confuses on these scans, each swap half an edit: long and short vowel signs (সুচক for
- * সূচক), উ/ঊ, and ত/ভ (তিত্তিক for ভিত্তিক). A lost or added reph is half an edit too (বাষিক for বার্ষিক,
- * স্মাট for স্মার্ট): the reph is a small stroke above the headline that scans lose.
+ * সূচক), উ/ঊ, ত/ভ (তিত্তিক for ভিত্তিক), and a reph read as a full র (কোয়ারটার). A lost or added reph is half
+ * an edit too (বাষিক for বার্ষিক, স্মাট for স্মার্ট): the reph is a small stroke above the headline that scans lose.
  */
-const CHEAP_SWAPS = new Set(['ু|ূ', 'ি|ী', 'উ|ঊ', 'ত|ভ'].flatMap((p) => [p, p.split('|').reverse().join('|')]));
+const CHEAP_SWAPS = new Set(['ু|ূ', 'ি|ী', 'উ|ঊ', 'ত|ভ', 'র|র্'].flatMap((p) => [p, p.split('|').reverse().join('|')]));
 const REPH = 'র্';
 
 function editCost(a: string[], b: string[]): number {
@@ -129,6 +129,8 @@ function tidyPunctuation(text: string): string {
     .replace(/(?<=\s)\.(?=\s)/gu, '')
     .replace(/(?<=[\u0980-\u09FF]-)[._]+/gu, '')
     .replace(/_/gu, '')
+    // the vowel sign া read as a bar after a consonant ("সভ|")
+    .replace(/(?<=[\u0995-\u09B9\u09DC-\u09DF])\|/gu, 'া')
     // a compound wrapped at its hyphen and joined with a space ("জুলাই- সেপ্টেম্বর")
     .replace(/(?<=[\u0980-\u09FF])-\s+(?=[\u0980-\u09FF])/gu, '-')
     .replace(/^(\[[০-৯]+(?:\.[০-৯]+){1,2})[)}]+\]/u, '$1]')
@@ -159,6 +161,11 @@ export function repairAnnexText(text: string): string {
     }
     const moved = resplit(a + b, words);
     if (moved) parts.splice(i, 3, moved[0], ' ', moved[1]);
+  }
+  // a danda between two plan words is a speck: the plan's wordings hold no sentence break ("কর্মশালা। আয়োজন")
+  for (let i = 0; i + 2 < parts.length; i += 2) {
+    const a = parts[i]!;
+    if (a.endsWith('।') && words.has(a.slice(0, -1)) && words.has(EDGE.exec(parts[i + 2]!)![2]!)) parts[i] = a.slice(0, -1);
   }
   // a run-together pair of vocabulary words ("ক্রমিকনং")
   for (let i = 0; i < parts.length; i += 2) {

@@ -1,24 +1,30 @@
 /**
- * The serial column (ক্র.নং) of an Annex 5 table counts its activities: ০১, ০২, … (an activity of two indicator
- * rows repeats its serial or spans both rows). A serial OCR garbled between two that read right is the one
- * they leave a gap for ("০১", "০১২।", "০৩" → ০২; "০৬.", "০৫.", "০৮." → ০৭); a first or last serial with one
- * digit too many ("০২১." before "০২.") is the one its neighbour implies when dropping that digit gives it.
- * The printed style (leading zero, the full stop or danda after it) is kept.
+ * The serial column (ক্র.নং) of an Annex 5 table counts its rows' activities: ০১, ০২, … (an activity of two
+ * indicator rows repeats its serial or spans both rows). When most serials agree with one count, a serial OCR
+ * garbled is the count's number at its place:
+ *  - with one digit too many ("০২১." for ০১., "০১৮" for ০১।: the danda read as ৮);
+ *  - unreadable (marks, a letter for a digit) next to a serial that agrees;
+ *  - misread outright ("০৫." for ০৭., "০১;" for ০২।) only between two that agree, since a printed count may skip.
+ * The printed style is kept: its zero padding, and the mark after it (the table's usual mark where OCR turned a
+ * danda into ";", "!", ":" or a digit).
  */
 import { toAsciiDigits, toBanglaDigits } from '../normalise/index.js';
 
 interface Serial {
   row: number;
+  text: string;
   digits: string;
-  suffix: string;
+  mark: string;
   n: number;
 }
 
-const SERIAL = /^([০-৯]{1,3})([.।)]?)$/u;
+const SERIAL = /^([০-৯]{1,3})\s*([.।)!;:|]?)$/u;
+/** Marks a danda after a serial is misread as. */
+const MISREAD_DANDA = new Set(['!', ';', ':', '|', ')']);
 
-function readSerial(text: string, row: number): Serial | null {
+function readSerial(text: string, row: number): Serial {
   const m = SERIAL.exec(text.trim());
-  return m ? { row, digits: m[1]!, suffix: m[2]!, n: Number(toAsciiDigits(m[1]!)) } : null;
+  return m ? { row, text, digits: m[1]!, mark: m[2]!, n: Number(toAsciiDigits(m[1]!)) } : { row, text, digits: '', mark: '', n: NaN };
 }
 
 /** Is `want` what `got` reads with one digit dropped? ("০২১" → "০১") */
@@ -27,8 +33,12 @@ function oneDigitMore(got: string, want: string): boolean {
   return g.length === [...want].length + 1 && g.some((_, i) => g.slice(0, i).concat(g.slice(i + 1)).join('') === want);
 }
 
-function print(n: number, like: Serial): string {
-  return toBanglaDigits(n).padStart([...like.digits].length, '০');
+function mode<T>(xs: T[]): { value: T; count: number } | null {
+  const counts = new Map<T, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: { value: T; count: number } | null = null;
+  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
+  return best;
 }
 
 /** Repairs the serials of column `col` from row `from` down, in place. */
@@ -38,28 +48,40 @@ export function repairSerials(grid: string[][], col: number, from: number): void
   for (let r = from; r < grid.length; r++) {
     const t = grid[r]?.[col] ?? '';
     if (!t.trim() || (r > from && t === grid[r - 1]?.[col])) continue;
-    const s = readSerial(t, r);
-    cells.push(s ?? { row: r, digits: '', suffix: '', n: NaN });
+    cells.push(readSerial(t, r));
   }
-  cells.forEach((s, i) => {
-    const prev = cells[i - 1];
-    const next = cells[i + 1];
-    let want: number | null = null;
-    let like: Serial | undefined;
-    if (prev && next && Number.isFinite(prev.n) && next.n === prev.n + 2 && s.n !== prev.n + 1) {
-      want = prev.n + 1;
-      like = prev;
-    } else if (!prev && next && Number.isFinite(next.n) && s.n !== next.n - 1 && next.n > 1) {
-      const cand = print(next.n - 1, next);
-      if (oneDigitMore(s.digits, cand)) [want, like] = [next.n - 1, next];
-    } else if (prev && !next && Number.isFinite(prev.n) && s.n !== prev.n + 1 && s.n !== prev.n) {
-      const cand = print(prev.n + 1, prev);
-      if (oneDigitMore(s.digits, cand)) [want, like] = [prev.n + 1, prev];
+  const off = mode(cells.flatMap((s, i) => (Number.isFinite(s.n) ? [s.n - i] : [])));
+  if (!off || off.count < 2 || off.count * 2 <= cells.length) return;
+  const expected = (i: number) => i + off.value;
+  const agrees = (i: number) => cells[i] !== undefined && cells[i]!.n === expected(i);
+  const usual = cells.filter((_, i) => agrees(i));
+  const width = mode(usual.map((s) => [...s.digits].length))!.value;
+  const mark = mode(usual.map((s) => s.mark))!.value;
+  const print = (n: number) => toBanglaDigits(n).padStart(width, '০');
+
+  for (let changed = true; changed; ) {
+    changed = false;
+    cells.forEach((s, i) => {
+      if (agrees(i) || expected(i) < 1) return;
+      const want = print(expected(i));
+      const beside = agrees(i - 1) || agrees(i + 1);
+      const between = agrees(i - 1) && agrees(i + 1);
+      // unreadable marks, or a letter or two a digit was taken for ("ত" for ৩) — never a word such as মোট
+      const t = [...s.text.trim()];
+      const shortJunk = !s.digits && (t.length <= 2 || (t.length <= 4 && !/[\u0985-\u09B9]/u.test(s.text)));
+      if (!(between || oneDigitMore(s.digits, want) || (beside && shortJunk))) return;
+      const text = `${want}${s.mark && !MISREAD_DANDA.has(s.mark) ? s.mark : mark}`;
+      for (let r = s.row; r < grid.length && grid[r]![col] === s.text; r++) grid[r]![col] = text;
+      cells[i] = { ...s, text, digits: want, n: expected(i) };
+      changed = true;
+    });
+  }
+  // a serial read right whose danda came out as another mark
+  if (mark === '।') {
+    for (const s of cells) {
+      if (!MISREAD_DANDA.has(s.mark) || !Number.isFinite(s.n)) continue;
+      const text = `${s.digits}${mark}`;
+      for (let r = s.row; r < grid.length && grid[r]![col] === s.text; r++) grid[r]![col] = text;
     }
-    if (want === null || !like) return;
-    const text = `${print(want, like)}${s.suffix || (s.digits ? '' : like.suffix)}`;
-    const old = grid[s.row]![col]!;
-    // every row the garbled cell covers
-    for (let r = s.row; r < grid.length && grid[r]![col] === old; r++) grid[r]![col] = text;
-  });
+  }
 }

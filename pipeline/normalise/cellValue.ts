@@ -46,15 +46,15 @@ const COUNT_DATE_RE = /^(\d{1,3})\s*(?:টি|টা)\s*[,;:(]?\s*(.+?)\s*\)?$/;
  * A percent whose sign was misread, as Tesseract's ben model does on scans (it draws % as ০/০): the sign read as
  * digits after the figure (৭৫% → "৭৫০০", "৭৫%০", "৭৫%%"), as one ০ (৭৫% → "৭৫০", ৫০% → "৫০০%"), or followed by a
  * speck read as a digit ("৯০%৫"); its upper circle and slash also come out as ৪ or ৫ ("৭৫৪০", "৭৫৫০"), its slash
- * as ৭ ("৭৫৭", "৭৮৭০"). Each
+ * as ৭ with its lower circle or none ("৭৫৭", "৭৮৭০", "১০০৭৫"). Each
  * pattern names the figure it would keep; see repairPercent.
  */
 const PERCENT_MISREADS: ReadonlyArray<{ re: RegExp; when: 'unparsed-or-over-100' | 'unparsed' | 'over-200' }> = [
   { re: /^([0-9০-৯]{1,3})\s*(?:[০0]{2}|%\s*[০0]|%%)$/, when: 'unparsed-or-over-100' },
   // ৪০/৫০ only after a two-digit figure: "৭৫০" is ৭৫% with one ০, not ৭% with ৫০
   { re: /^([0-9০-৯]{2,3})\s*[৪৫][০0]$/, when: 'unparsed-or-over-100' },
-  // the slash read as ৭, with or without the lower circle ("৭৫৭", "৭৮৭০"), after a two-digit figure
-  { re: /^([0-9০-৯]{2,3})\s*৭[০0]?$/, when: 'unparsed-or-over-100' },
+  // the slash read as ৭, with or without the lower circle ("৭৫৭", "৭৮৭০", "১০০৭৪"), after a two-digit figure
+  { re: /^([0-9০-৯]{2,3})\s*৭[0-9০-৯]?$/, when: 'unparsed-or-over-100' },
   { re: /^([0-9০-৯]{1,3})\s*%\s*[^\s%]{1,2}$/, when: 'unparsed' },
   { re: /^([0-9০-৯]{1,3})[০0]\s*%?$/, when: 'over-200' },
 ];
@@ -147,7 +147,7 @@ function parseCountDate(s: string, repair: boolean, context: CellContext): NormR
 }
 
 /** The repairs that change what a value cell says (not those that only read it: joined lines, look-alike digits). */
-const TEXT_REPAIRS = new Set(['repaired-percent', 'repaired-digit', 'repaired-separator', 'dropped-stray-marks']);
+const TEXT_REPAIRS = new Set(['repaired-percent', 'repaired-digit', 'repaired-separator', 'dropped-stray-marks', 'mixed-digits']);
 
 /**
  * A value cell's text as the repaired value prints, in the cell's own style ("৭৫০০" → "৭৫%", "০৫/০২২০২৪" →
@@ -158,6 +158,8 @@ export function repairedCellText(raw: string, hint: CellHint, context: CellConte
   const v = parseCellValue(raw, hint, context);
   if (!v.flags.some((f) => TEXT_REPAIRS.has(f))) return null;
   const s = canonicalText(raw, { singleLine: true });
+  // a Latin digit among Bangla ones ("০1") is the same digit read in the other script
+  if (v.flags.includes('mixed-digits') && /[০-৯]/u.test(s) && !/[A-Za-z]/.test(s) && v.kind !== 'text') return toBanglaDigits(s);
   if (/[0-9]/.test(s)) return null; // figures printed in Latin digits: the repairs here are of Bangla readings
   if (v.kind === 'percent' && typeof v.value === 'number') return `${toBanglaDigits(v.value)}%`;
   if (v.kind === 'date' && typeof v.value === 'string') return dateLike(s, v.value);

@@ -62,6 +62,7 @@ const FIGURE = /^[০-৯.,%/\-–।:\s]*[০-৯][০-৯.,%/\-–।:\s]*$/u;
 /** A reading short enough to be one misread figure ("ঙ", "নে", "©"); header words in figure columns are longer. */
 const MAX_MISREAD_FIGURE = 3;
 const COUNTED = /[০-৯](টি|টা)/u;
+const LATIN_FIGURE = /^(?=.*[0-9])[0-9০-৯.,%/\-]{1,6}$/u;
 /** A column is a figures column when this share of its non-empty cells below its first figure are figures. */
 const FIGURE_COLUMN_SHARE = 0.6;
 /**
@@ -99,8 +100,9 @@ export function misreadFigures(cells: { r: number; c: number; colspan: number; t
     if (figures < 2 || figures < FIGURE_COLUMN_SHARE * filled.length) continue;
     for (const k of below) {
       const t = cells[k]!.text.replace(/\s+/gu, '');
-      // "১টি" is a count with its classifier, read right
-      if (!FIGURE.test(t) && [...t].length <= MAX_MISREAD_FIGURE && !COUNTED.test(t)) out.push(k);
+      // "১টি" is a count with its classifier, read right; Latin digits are a Bangla figure read in the other
+      // script ("500%" for ১০০%: the unrestricted re-reading of a doubted cell)
+      if ((!FIGURE.test(t) && [...t].length <= MAX_MISREAD_FIGURE && !COUNTED.test(t)) || LATIN_FIGURE.test(t)) out.push(k);
     }
   }
   // the column-number row of the 2024-25 layout ("১ ২ … ১৩"): short cells, nearly all figures
@@ -317,16 +319,22 @@ export async function readTableCells(
   }
 
   if (charset !== null && strategy !== 'region') {
-    // figure-column cells read as letters or as nothing: read once more restricted to figures
+    // figure-column cells read as letters or as nothing: read once more restricted to figures, each on its own
+    // (stacked in a mosaic, a lone small glyph is often read as nothing), as one word; what that leaves unsure
+    // as one line (Tesseract's segmentation of a 10-px glyph at 150 dpi gives way under one mode or the other)
     const firstTexts = items.map((ci, k) => ({ r: ci.cell.r, c: ci.cell.c, colspan: ci.cell.colspan, text: cellText(readings[k]!.words).text }));
-    const doubted = misreadFigures(firstTexts);
-    // each on its own, as one word: stacked in a mosaic, a lone small glyph is often read as nothing
-    const again = await readEachCell(region, doubted.map((k) => items[k]!), engine, dpi, scale, 'word', FIGURE_CHARSET);
-    doubted.forEach((k, j) => {
-      const second = cellText(again[j]!.words);
-      const minConf = firstTexts[k]!.text ? FIGURE_REREAD_MIN_CONF : FIGURE_FROM_NOTHING_MIN_CONF;
-      if (FIGURE.test(second.text) && (second.conf ?? 0) >= minConf) readings[k] = again[j]!;
-    });
+    let doubted = misreadFigures(firstTexts);
+    for (const psm of ['word', 'line'] as const) {
+      const again = await readEachCell(region, doubted.map((k) => items[k]!), engine, dpi, scale, psm, FIGURE_CHARSET);
+      doubted = doubted.filter((k, j) => {
+        const second = cellText(again[j]!.words);
+        const minConf = firstTexts[k]!.text ? FIGURE_REREAD_MIN_CONF : FIGURE_FROM_NOTHING_MIN_CONF;
+        if (!FIGURE.test(second.text) || (second.conf ?? 0) < minConf) return true;
+        readings[k] = again[j]!;
+        return false;
+      });
+      if (doubted.length === 0) break;
+    }
   }
 
   const byCell = new Map<CellInk, Reading>();

@@ -139,7 +139,7 @@ interface Blob {
  * The blobs darker than `threshold` inside the region-image box [x0, x1) × [y0, y1), in scan order; stops after
  * `limit` blobs (the callers that only need to know "few or many").
  */
-function inkBlobs(image: GreyImage, x0: number, y0: number, x1: number, y1: number, threshold: number, limit = Infinity): Blob[] {
+export function inkBlobs(image: GreyImage, x0: number, y0: number, x1: number, y1: number, threshold: number, limit = Infinity): Blob[] {
   const cw = x1 - x0;
   const ch = y1 - y0;
   if (cw <= 0 || ch <= 0) return [];
@@ -181,8 +181,8 @@ function inkBlobs(image: GreyImage, x0: number, y0: number, x1: number, y1: numb
 
 /**
  * A dash too faint or too small for the ink threshold (hard scans at 150 dpi leave a 3×2 px speck, or only grey):
- * at a paler threshold, exactly one flat stroke near the cell's centre and nothing else of note in the cell.
- * Speckle noise scatters several blobs over the cell and is not taken for a dash.
+ * at a paler threshold, exactly one flat stroke near the cell's centre, and no other blob in the cell as big as
+ * it (dust beside the dash). Speckle noise scatters several blobs over the cell and is not taken for one.
  */
 export function isFaintDash(region: Region, ci: CellInk, dpi: number): boolean {
   if (ci.ink) return false;
@@ -195,18 +195,22 @@ export function isFaintDash(region: Region, ci: CellInk, dpi: number): boolean {
   const w = x1 - x0;
   const h = y1 - y0;
   if (w <= 0 || h <= 0) return false;
-  // more than three blobs at the pale threshold is speckle, not a dash
-  const comps = inkBlobs(image, x0, y0, x1, y1, pale, 4).map((b) => ({ ...b, x0: b.x0 - x0, x1: b.x1 - x0, y0: b.y0 - y0, y1: b.y1 - y0 }));
-  if (comps.length > 3) return false;
-  // one stroke, plus at most one single-pixel speck elsewhere
-  const strokes = comps.filter((c) => c.n > 1);
-  if (strokes.length !== 1 || comps.length - strokes.length > 1) return false;
-  const d = strokes[0]!;
-  const bw = d.x1 - d.x0 + 1;
-  const bh = d.y1 - d.y0 + 1;
-  const cx = (d.x0 + d.x1) / 2 - w / 2;
-  const cy = (d.y0 + d.y1) / 2 - h / 2;
-  return Math.abs(cx) <= w * 0.15 && Math.abs(cy) <= h * 0.2 && bw >= dpi * 0.02 && bw <= dpi * 0.2 && bw >= 1.5 * bh && bh <= dpi * 0.03;
+  // more than three blobs (of more than a pixel) at the pale threshold is speckle, not a dash
+  const comps = inkBlobs(image, x0, y0, x1, y1, pale, 12).map((b) => ({ ...b, x0: b.x0 - x0, x1: b.x1 - x0, y0: b.y0 - y0, y1: b.y1 - y0 }));
+  if (comps.length >= 12 || comps.filter((c) => c.n > 1).length > 3) return false;
+  // one flat stroke at the centre; any other blob is a speck no bigger than it (dust beside the dash)
+  const dashes = comps.filter((d) => {
+    const bw = d.x1 - d.x0 + 1;
+    const bh = d.y1 - d.y0 + 1;
+    const cx = (d.x0 + d.x1) / 2 - w / 2;
+    const cy = (d.y0 + d.y1) / 2 - h / 2;
+    // blur rounds a 150-dpi dash (5×4 px); one sitting exactly at the centre may be that round
+    const flat = bw >= 1.5 * bh || (bw >= 1.2 * bh && Math.abs(cx) <= w * 0.05 && Math.abs(cy) <= h * 0.1);
+    return d.n > 1 && Math.abs(cx) <= w * 0.15 && Math.abs(cy) <= h * 0.2 && bw >= dpi * 0.02 && bw <= dpi * 0.2 && flat && bh <= dpi * 0.03;
+  });
+  if (dashes.length !== 1) return false;
+  const dash = dashes[0]!;
+  return comps.every((c) => c === dash || c.n <= Math.max(1, dash.n * 0.75));
 }
 
 /**

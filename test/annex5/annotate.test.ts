@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateTables, extractSubmissionIndicators, splitMergedNumbers } from '../../pipeline/annex5/index.js';
+import { annotateTables, extractSubmissionIndicators, fillColumnNumbers, splitMergedNumbers } from '../../pipeline/annex5/index.js';
 import { alignLeadingCode } from '../../pipeline/annex5/codes.js';
 import { buildTable } from './build.js';
 import { D_HEADER_MERGES, D_ROWS_PAGE1, D_ROWS_PAGE2, HEADER_D_SUB, HEADER_D_TOP, NUMBERED_D } from './layouts.js';
@@ -117,6 +117,30 @@ describe('splitMergedNumbers', () => {
     ]) {
       const row = [...original];
       splitMergedNumbers(row);
+      expect(row).toEqual(original);
+    }
+  });
+});
+
+describe('fillColumnNumbers', () => {
+  it('fills a column number read as nothing between two that agree, or as a stray mark beside one', () => {
+    const row = ['১', '২', '৩', '৪', '[', '৬', '', '', '৯'];
+    fillColumnNumbers(row);
+    // ৭ sits between ৬ and an empty cell: only ৫ (a mark beside ৪) is set, ৮ is not bracketed either
+    expect(row).toEqual(['১', '২', '৩', '৪', '৫', '৬', '', '', '৯']);
+    const one = ['১', '২', '', '৪', '৫'];
+    fillColumnNumbers(one);
+    expect(one).toEqual(['১', '২', '৩', '৪', '৫']);
+  });
+
+  it('leaves a row that does not count its columns, and words', () => {
+    for (const original of [
+      ['১', '', '৭', 'মোট'],
+      ['', 'কার্যক্রম', '', ''],
+      ['১', '২', '৩', 'মান'],
+    ]) {
+      const row = [...original];
+      fillColumnNumbers(row);
       expect(row).toEqual(original);
     }
   });

@@ -18,14 +18,23 @@ describe('repairSerials', () => {
 
   it('repairs a first or last serial only when dropping one digit gives the one its neighbour implies', () => {
     expect(after(['০২১.', '০২.', '০৩.'])).toEqual(['০১.', '০২.', '০৩.']);
-    expect(after(['০৪', '০৫৬'])).toEqual(['০৪', '০৫']);
+    expect(after(['০৩', '০৪', '০৫৬'])).toEqual(['০৩', '০৪', '০৫']);
+    // the danda read as ৮ and the next serial's as ";" (held-out samples)
+    expect(after(['০১৮', '০১;', '০৩।', '০৪।', '০৫।'])).toEqual(['০১।', '০২।', '০৩।', '০৪।', '০৫।']);
     // a substitution at an edge has nothing to bracket it: left as read
     expect(after(['০৬.', '০২.', '০৩.'])).toEqual(['০৬.', '০২.', '০৩.']);
+  });
+
+  it('sets a danda read as another mark after a right serial to the table’s danda', () => {
+    expect(after(['০৫)', '০৬।', '০৭।'])).toEqual(['০৫।', '০৬।', '০৭।']);
+    expect(after(['০৫)', '০৬)', '০৭)'])).toEqual(['০৫)', '০৬)', '০৭)']);
   });
 
   it('keeps repeated and spanning serials, gaps of more than one, and text', () => {
     expect(after(['০৪', '০৫', '০৫', '০৬'])).toEqual(['০৪', '০৫', '০৫', '০৬']);
     expect(after(['০১', '০৩', '০৫'])).toEqual(['০১', '০৩', '০৫']);
+    // a count that skips (an activity left out) is printed so
+    expect(after(['০১', '০২', '০৪', '০৫'])).toEqual(['০১', '০২', '০৪', '০৫']);
     expect(after(['০১', '০২', 'মোট'])).toEqual(['০১', '০২', 'মোট']);
     expect(after(['', '০২', ''])).toEqual(['', '০২', '']);
   });

@@ -266,6 +266,8 @@ describe('figure cells read as letters', () => {
     const engine = new FigureEngine(first, '৬', 10);
     const table = await readTableCells(img, structure!, engine, { dpi: DPI });
     expect(table.grid[2]![1]).toBe('ঙ');
+    // tried as one word, then as one line
+    expect(engine.requests.filter((r) => r.charset === FIGURE_CHARSET).map((r) => r.psm)).toEqual(['word', 'line']);
   });
 
   it('misreadFigures: which cells are doubted', () => {
@@ -290,6 +292,8 @@ describe('figure cells read as letters', () => {
     // a row of short figures (the column-number row) doubts its one letter
     const numbered = [cell(0, 0, '১'), cell(0, 1, '২'), cell(0, 2, 'ত'), cell(0, 3, '৪')];
     expect(misreadFigures(numbered)).toEqual([2]);
+    // a figure read in Latin digits is doubted; the same in Bangla digits is not
+    expect(misreadFigures([cell(0, 0, 'হার'), cell(1, 0, '৫০%'), cell(2, 0, '500%'), cell(3, 0, '৭৫%')])).toEqual([2]);
     // a column with a single figure is no figures column
     expect(misreadFigures([cell(0, 0, 'মান'), cell(1, 0, '৫'), cell(2, 0, 'ত')])).toEqual([]);
   });
