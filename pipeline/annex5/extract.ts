@@ -190,6 +190,10 @@ function deriveCode(indicatorText: string, activityCode: string | null, carry: C
   return null;
 }
 
+/** How well a row's wording must fit another plan code's, and how much better than its printed code's. */
+const SWAPPED_CODE_MATCH = 0.85;
+const SWAPPED_CODE_MARGIN = 0.25;
+
 /**
  * A code printed as x.2.y where the catalogue has x.1.y (seed 003 reads every "[১.১" as "১.২"), or with
  * Bangla digits read as Latin look-alikes ("[৪.১.১]" → "[8.5.5]"): when the wording matches a catalogue
@@ -197,8 +201,19 @@ function deriveCode(indicatorText: string, activityCode: string | null, carry: C
  * wording must be.
  */
 function repairAgainstCatalogue(code: string, indicatorText: string, catalogue: CatalogueIndicator[], used: Set<string>): CatalogueIndicator | null {
-  if (catalogue.length === 0 || catalogue.some((c) => c.code === code)) return null;
+  if (catalogue.length === 0) return null;
   const parts = code.split('.');
+  const printed = catalogue.find((c) => c.code === code);
+  if (printed) {
+    // a plan code whose wording is not this row's, one digit from the code whose wording it is ("[৫.১.২]" on
+    // the row of 5.1.1's words): a misread digit, when the other wording fits far better
+    const own = similarity(wording(indicatorText), printed.indicator);
+    const other = catalogue
+      .filter((c) => c !== printed && !used.has(c.code) && c.code.split('.').filter((x, i) => x !== parts[i]).length === 1)
+      .map((c) => ({ c, s: similarity(wording(indicatorText), c.indicator) }))
+      .sort((a, b) => b.s - a.s)[0];
+    return other && other.s >= SWAPPED_CODE_MATCH && other.s >= own + SWAPPED_CODE_MARGIN ? other.c : null;
+  }
   let best: { c: CatalogueIndicator; s: number } | null = null;
   for (const c of catalogue) {
     if (used.has(c.code)) continue;

@@ -157,6 +157,17 @@ describe('extractIndicators: Latin look-alike digits', () => {
   });
 });
 
+describe('extractIndicators: a plan code on another plan code’s wording', () => {
+  it('reads the code whose wording the row has when one digit was misread into another plan code, flagged', () => {
+    const misread = [...D_ROWS_PAGE2[1]!];
+    misread[2] = misread[2]!.replace('[৫.১.১]', '[৫.১.২]');
+    const recs = extractIndicators(logical([tableD(false)], [buildTable([misread, D_ROWS_PAGE2[2]!])]), { fiscalYear: '2024-25', quarter: 2 });
+    expect(recs.map((r) => r.indicatorCode)).toEqual(['5.1.1', '5.1.2']);
+    expect(recs[0]!.flags.map((f) => f.rule)).toContain('indicator-code');
+    expect(recs[1]!.flags.map((f) => f.rule)).not.toContain('indicator-code');
+  });
+});
+
 describe('extractIndicators: a score whose decimal point was lost', () => {
   const header = ['ক্র.নং', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'বার্ষিক লক্ষ্যমাত্রা', '১ম কোয়ার্টার', '২য় কোয়ার্টার', 'মোট অর্জন', 'অর্জিত মান'];
   const score = (weight: string, printed: string) => {
