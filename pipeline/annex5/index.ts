@@ -10,7 +10,7 @@ import { canonicalText, repairedCellText, toAsciiDigits, toBanglaDigits, type Ce
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
 import type { TableRole } from '../../models/table.js';
-import { validateIndicators } from '../validate/index.js';
+import { unitOf as recordUnit, validateIndicators } from '../validate/index.js';
 import { DECIMAL_LOST, VALUE_KEYS, extractIndicators, fiscalYears, hintFor, type ExtractContext } from './extract.js';
 import { joinTables } from './join.js';
 import type { LogicalTable, PageTables } from './types.js';
@@ -98,10 +98,6 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
   }
 }
 
-function recordUnit(rec: IndicatorRecord): 'date' | 'percent' | 'count' | null {
-  const u = rec.unit.value;
-  return u === 'date' || u === 'percent' || u === 'count' ? u : null;
-}
 
 /**
  * The column-number row ("১ ২ … ১৩") with two numbers in one merged cell ("৪ । ৫"): a rule between them was

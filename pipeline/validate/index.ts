@@ -52,7 +52,7 @@ export function datesOf(v: CellValue): string[] {
   return [];
 }
 
-function unitOf(rec: IndicatorRecord): 'date' | 'percent' | 'count' | null {
+export function unitOf(rec: IndicatorRecord): 'date' | 'percent' | 'count' | null {
   const u = rec.unit.value;
   return u === 'date' || u === 'percent' || u === 'count' ? u : null;
 }
