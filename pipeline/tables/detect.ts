@@ -4,7 +4,7 @@
  */
 import type { GreyImage } from '../../models/image.js';
 import { binarise } from './binarise.js';
-import { buildTables } from './grid.js';
+import { TEXT_FLANK, buildTables } from './grid.js';
 import { FLAG_H, FLAG_V, findSegments, flankInk, type RuleParams } from './rules.js';
 import type { TableStructure } from './structure.js';
 
@@ -27,9 +27,6 @@ export function ruleParams(dpi: number): { h: RuleParams; v: RuleParams } {
   };
 }
 
-/** Share of a horizontal run's length with letters along one side above which it is text, not a rule. */
-const TEXT_FLANK = 0.4;
-
 export interface RuleAnalysis {
   ink: Uint8Array;
   flags: Uint8Array;
@@ -43,13 +40,18 @@ export function analyseRules(img: GreyImage, opts: DetectOptions): RuleAnalysis 
   const params = ruleParams(opts.dpi);
   const flags = new Uint8Array(width * height);
   const band = Math.max(2, Math.round(opts.dpi * 0.03));
-  // a long run with letters along one side is a text line's headline or baseline (bold scans), not a rule
+  // a long run with letters along one side is a text line's headline or baseline (bold scans), not a rule; its
+  // marks go too, or text lying where a rule is missing (an activity spanning two rows) would pass for the rule
   const hSegs = findSegments(inkH, width, height, 'h', params.h, flags, FLAG_H).filter((s) => {
     const f = flankInk(s, ink, width, height, band);
-    return Math.max(f.above, f.below) < TEXT_FLANK;
+    if (Math.max(f.above, f.below) < TEXT_FLANK) return true;
+    for (let y = Math.max(0, s.p0); y <= Math.min(height - 1, s.p1); y++) {
+      for (let x = Math.max(0, Math.floor(s.a0)); x <= Math.min(width - 1, Math.ceil(s.a1)); x++) flags[y * width + x]! &= ~FLAG_H;
+    }
+    return false;
   });
   const vSegs = findSegments(inkV, width, height, 'v', params.v, flags, FLAG_V);
-  const tables = buildTables({ dpi: opts.dpi, width, height, flags, radius: params.h.radius }, hSegs, vSegs);
+  const tables = buildTables({ dpi: opts.dpi, width, height, flags, radius: params.h.radius, ink }, hSegs, vSegs);
   return { ink, flags, tables };
 }
 

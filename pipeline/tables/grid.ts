@@ -4,7 +4,7 @@
  * missing rule merges the grid positions on both sides into one cell (row and column spans).
  */
 import type { Box } from '../../models/geometry.js';
-import { FLAG_H, FLAG_V, segmentAt, type Segment } from './rules.js';
+import { FLAG_H, FLAG_V, flankInk, segmentAt, type Segment } from './rules.js';
 import type { StructureCell, TableStructure } from './structure.js';
 
 export interface GridParams {
@@ -15,6 +15,8 @@ export interface GridParams {
   flags: Uint8Array;
   /** rows/columns OR-ed into each scan line when the flags were made */
   radius: number;
+  /** the binarised page, to tell a text line lying on a missing rule from a rule cut short */
+  ink?: Uint8Array;
 }
 
 /** How far apart two rule positions may be and still be one rule; also the reach of a junction. */
@@ -166,14 +168,31 @@ interface Coverage {
 /**
  * Whether a stretch is a drawn rule. `broken` also accepts a faint rule a hard scan broke into pieces: it still
  * reaches both crossing rules, which text lying where a rule is missing never does (cell padding), however much
- * of the stretch it covers; and a rule cut short at one end that still runs most of the way from the other. That only decides merges between rules already known: while candidate lines are
+ * of the stretch it covers; and a rule cut short at one end that still runs half the way from the other (for a
+ * horizontal one, presence() then checks it is no bold text line lying where a rule is missing). That only decides merges between rules already known: while candidate lines are
  * still being pruned it would keep lines that came from text (own samples, smp_003 p1 grew 2 rows and a column).
  */
-function isDrawn(c: Coverage, broken: boolean): boolean {
-  if (c.all >= 0.8 && c.head >= 0.6 && c.tail >= 0.6) return true;
-  if (!broken) return false;
+function isDrawn(c: Coverage, broken: boolean): 'solid' | 'broken' | 'cut' | null {
+  if (c.all >= 0.8 && c.head >= 0.6 && c.tail >= 0.6) return 'solid';
+  if (!broken) return null;
   // broken in the middle (reaches both crossing rules), or cut short at one end (reaches one, most of the way)
-  return (c.all >= 0.4 && c.head >= 0.9 && c.tail >= 0.9) || (c.all >= 0.5 && Math.max(c.head, c.tail) >= 0.9);
+  if (c.all >= 0.4 && c.head >= 0.9 && c.tail >= 0.9) return 'broken';
+  return c.all >= 0.5 && Math.max(c.head, c.tail) >= 0.9 ? 'cut' : null;
+}
+
+/** Share of a stroke's length with letters along one side above which it is text, not a rule (see flankInk). */
+export const TEXT_FLANK = 0.4;
+
+/**
+ * A horizontal stretch taken for a rule cut short at one end: is it rather a bold text line lying where a rule
+ * is missing (an activity's name across the two rows it spans), its letters along one side?
+ */
+function textOnLine(g: GridParams, f: Frame, R: number, x0: number, x1: number, thickness: number): boolean {
+  if (!g.ink || x1 - x0 < 2) return false;
+  const mid = (x0 + x1) / 2;
+  const seg: Segment = { orient: 'h', a0: x0, a1: x1, pos: R + f.slope * (mid - f.cx), mid, slope: f.slope, thickness, p0: R, p1: R };
+  const fl = flankInk(seg, g.ink, g.width, g.height, Math.max(2, Math.round(g.dpi * 0.03)));
+  return Math.max(fl.above, fl.below) >= TEXT_FLANK;
 }
 
 interface Presence {
@@ -192,7 +211,13 @@ function presence(g: GridParams, f: Frame, rows: number[], cols: number[], thick
       if (C1 - C0 <= 2 * (margin + touch)) return true;
       const p0 = corner(f, R, C0);
       const p1 = corner(f, R, C1);
-      return isDrawn(ruleCoverage(g, f, 'h', R, p0.x + margin, p1.x - margin, tol, touch), broken);
+      const a = p0.x + margin;
+      const b = p1.x - margin;
+      const cov = ruleCoverage(g, f, 'h', R, a, b, tol, touch);
+      const drawn = isDrawn(cov, broken);
+      if (drawn !== 'cut') return drawn !== null;
+      const stroke = cov.head >= cov.tail ? [a, a + cov.all * (b - a)] : [b - cov.all * (b - a), b];
+      return !textOnLine(g, f, R, stroke[0]!, stroke[1]!, thickness);
     }),
   );
   const v: boolean[][] = cols.map((C) =>
@@ -201,7 +226,7 @@ function presence(g: GridParams, f: Frame, rows: number[], cols: number[], thick
       if (R1 - R0 <= 2 * (margin + touch)) return true;
       const p0 = corner(f, R0, C);
       const p1 = corner(f, R1, C);
-      return isDrawn(ruleCoverage(g, f, 'v', C, p0.y + margin, p1.y - margin, tol, touch), broken);
+      return isDrawn(ruleCoverage(g, f, 'v', C, p0.y + margin, p1.y - margin, tol, touch), broken) !== null;
     }),
   );
   return { h, v };

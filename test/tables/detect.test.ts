@@ -111,6 +111,22 @@ describe('detectTables', () => {
     expectMatches(tables[0], annexC);
   });
 
+  it('a bold text line lying where a rule is missing is not taken for a rule cut short', () => {
+    // an activity spanning rows 5–6 whose bold name runs unbroken from the cell's left edge across the missing
+    // rule, its letters hanging below the headline (held-out samples, hard tier)
+    const [rows, cols] = gridLines(annexC);
+    const y = rows[6]!;
+    const x0 = cols[1]! + 4;
+    const w = Math.round((cols[2]! - cols[1]!) * 0.7);
+    const headline: [number, number, number, number] = [x0, y - 1, w, 3];
+    const letters: [number, number, number, number][] = [];
+    for (let x = x0, k = 0; x < x0 + w; x += 3, k++) letters.push([x, y + 3 + (k % 3) * 3, 2, 3]);
+    const img = drawPage({ width: 1754, height: 1240, tables: [annexC], ink: [headline, ...letters], fontPx: 18 });
+    const tables = detectTables(img, { dpi: DPI });
+    expect(tables).toHaveLength(1);
+    expectMatches(tables[0], annexC);
+  });
+
   it('ignores a seal drawn over cells and rules', () => {
     const img = drawPage({
       width: 900,

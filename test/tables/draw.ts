@@ -45,6 +45,8 @@ export interface PageSpec {
   lines?: [number, number, string, number, boolean?][];
   /** paper-coloured rectangles [x, y, w, h] painted over the tables: stretches of rule a worn scan lost */
   erase?: [number, number, number, number][];
+  /** black rectangles [x, y, w, h] painted over the tables: strokes of bold text, made to measure */
+  ink?: [number, number, number, number][];
   /** ring seal with text, drawn over whatever is below */
   seal?: { cx: number; cy: number; r: number; text: string };
   /** degrees, positive turns the content counter-clockwise about the first table's centre */
@@ -157,6 +159,7 @@ export function drawPage(spec: PageSpec): GreyImage {
   ctx.fillStyle = `rgb(${paper},${paper},${paper})`;
   for (const [x, y, w, h] of spec.erase ?? []) ctx.fillRect(x, y, w, h);
   ctx.fillStyle = '#000';
+  for (const [x, y, w, h] of spec.ink ?? []) ctx.fillRect(x, y, w, h);
   for (const [x, y, text, px, underline] of spec.lines ?? []) {
     ctx.font = `${px}px NSB, NSBL`;
     ctx.fillText(text, x, y);
