@@ -42,8 +42,13 @@ describe('round trips (fast-check)', () => {
       fc.property(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
         const printed = `${whole}.${String(cents).padStart(2, '0')}`;
         expect(parseNumber(toBanglaDigits(printed)).value).toBeCloseTo(Number(printed), 10);
+        // a percent column reads a printed figure as printed, except a figure over 200 that is a percent of at
+        // most 100 with one ০ more before the sign: that is taken for the sign's circle read as ০ ("৫০০%" for
+        // ৫০%, repaired and flagged)
+        const plausible = !(whole > 200 && whole % 10 === 0 && whole / 10 <= 100);
         const pct = parseCellValue(`${toBanglaDigits(whole)}%`, 'percent');
-        expect(pct.value).toBe(whole);
+        if (plausible) expect(pct.value).toBe(whole);
+        else expect(pct.flags).toContain('repaired-percent');
         expect(pct.kind).toBe('percent');
       }),
     );
