@@ -98,7 +98,6 @@ export function annotateTables(pages: readonly Pick<PageResult, 'page' | 'text' 
   }
 }
 
-
 /**
  * The column-number row ("১ ২ … ১৩") with two numbers in one merged cell ("৪ । ৫"): a rule between them was
  * lost on the scan, so the cell spans their columns. When the cell holds as many consecutive numbers as it
@@ -145,7 +144,7 @@ const VALUE_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_VALUE_FIELDS.filter
 
 /**
  * The validated indicator records of a submission, read with its fiscal year and quarter. The Annex 5 grids'
- * leading codes are set to what the records settled (see alignGridCodes).
+ * codes and repaired values are set to what the records settled (see alignGrid).
  */
 export function extractSubmissionIndicators(
   pages: readonly Pick<PageResult, 'page' | 'text' | 'tables'>[],
@@ -173,7 +172,7 @@ function alignGrid(tables: readonly LogicalTable[], indicators: IndicatorRecord[
     const part = parts.get(`${rec.page}#${rec.tableIndex}`);
     const m = part?.mapping;
     const row = part?.table.grid[rec.row];
-    if (!m || !row || rec.flags.some((f) => f.rule === 'split-row' || (f.rule === 'indicator-code' && /previous code|first indicator/.test(f.message)))) continue;
+    if (!m || !row || rec.flags.some((f) => f.rule === 'split-row')) continue;
     for (const key of VALUE_KEYS) {
       const col = m.byKey[key];
       const text = col === undefined ? undefined : row[col];
@@ -182,6 +181,8 @@ function alignGrid(tables: readonly LogicalTable[], indicators: IndicatorRecord[
       const fixed = restored && typeof rec.score.value === 'number' ? toBanglaDigits(rec.score.value) : repairedCellText(text, hintFor(key, recordUnit(rec)), context);
       if (fixed) row[col!] = fixed;
     }
+    // a code guessed from its neighbours (previous + 1) is the record's guess, not something read: not printed
+    if (rec.flags.some((f) => f.rule === 'indicator-code' && /previous code|first indicator/.test(f.message))) continue;
     const ind = m.byKey.indicator;
     if (ind !== undefined && row[ind]) {
       row[ind] = alignLeadingCode(row[ind]!, rec.indicatorCode);
