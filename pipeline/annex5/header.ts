@@ -3,6 +3,7 @@
  * read from the labels (never from positions), for every layout of the seeds.
  */
 import type { Table } from '../../models/table.js';
+import { countingOffset } from './counting.js';
 import { canonicalText } from '../normalise/index.js';
 import { comparisonKey, hasWord } from './fuzzy.js';
 import { classifyLabel, columnNumber, isQuarterGroupLabel, looksLikeCode, unitOf, type LabelKind } from './labels.js';
@@ -42,23 +43,18 @@ export function isUnitValueCell(text: string): boolean {
  * of it). Most numbers must agree, not all: OCR misreads a few ("৯" for "১") and seed 004 lost one.
  */
 export function isNumberedRow(row: readonly string[]): boolean {
-  const offsets = new Map<number, number>();
+  // a merged cell repeats its text in every column it covers: it counts once, at its first column
   let nonEmpty = 0;
   let prev: string | null = null;
-  row.forEach((raw, c) => {
+  const numbers = row.map((raw) => {
     const t = cellText(raw);
-    if (t === '' || t === prev) {
-      prev = t;
-      return;
-    }
+    const repeated = t === '' || t === prev;
     prev = t;
+    if (repeated) return null;
     nonEmpty++;
-    const n = columnNumber(t);
-    if (n !== null) offsets.set(n - c, (offsets.get(n - c) ?? 0) + 1);
+    return columnNumber(t);
   });
-  let agree = 0;
-  let offset = 0;
-  for (const [o, k] of offsets) if (k > agree) [agree, offset] = [k, o];
+  const { value: offset, count: agree } = countingOffset(numbers) ?? { value: 0, count: 0 };
   return agree >= 3 && agree >= 0.6 * nonEmpty && offset >= -2 && offset <= 2;
 }
 

@@ -6,6 +6,7 @@ import { cellsToGrid } from '../tables/grid-text.js';
 import { repairAnnexText, repairQuarterOrdinal, snapHeaderLabel, unifyRephs } from './lexicon.js';
 import { alignLeadingCode } from './codes.js';
 import { repairSerials } from './serials.js';
+import { countingOffset } from './counting.js';
 import { canonicalText, repairedCellText, toAsciiDigits, toBanglaDigits, type CellContext } from '../normalise/index.js';
 import { INDICATOR_VALUE_FIELDS, type IndicatorRecord } from '../../models/indicator.js';
 import type { PageResult, SubmissionMeta } from '../../models/submission.js';
@@ -126,9 +127,7 @@ export function fillColumnNumbers(row: string[]): void {
     const a = toAsciiDigits(t.trim());
     return /^\d{1,2}$/.test(a) ? Number(a) : null;
   });
-  const offsets = new Map<number, number>();
-  read.forEach((n, c) => n !== null && offsets.set(n - c, (offsets.get(n - c) ?? 0) + 1));
-  const [off, agree] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  const { value: off, count: agree } = countingOffset(read) ?? { value: 0, count: 0 };
   const filled = row.filter((t) => t.trim()).length;
   if (agree < 3 || agree * 2 <= filled) return;
   const ok = (c: number) => c >= 0 && c < row.length && read[c] === c + off;

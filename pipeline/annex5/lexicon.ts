@@ -9,7 +9,7 @@
  * vocabulary, and never when two vocabulary words are equally near. Cells keep their OCR text in the database;
  * the repaired text is the table's grid (export, indicator fields), so a reviewer can compare the two.
  */
-import { distance } from 'fastest-levenshtein';
+import { escapeRegExp } from '../normalise/index.js';
 import { CATALOGUE } from '../../models/catalogue.js';
 import { HEADER_CELL_LABELS, HEADER_LABELS } from './labels.js';
 
@@ -199,12 +199,8 @@ export function unifyRephs(grid: string[][]): void {
   }
   for (const without of [...lost.keys()]) if (!present.has(without)) lost.delete(without);
   if (lost.size === 0) return;
-  const re = new RegExp(`(?<![\u0980-\u09FF])(${[...lost.keys()].map(escapeRe).join('|')})(?![\u0980-\u09FF])`, 'gu');
+  const re = new RegExp(`(?<![\u0980-\u09FF])(${[...lost.keys()].map(escapeRegExp).join('|')})(?![\u0980-\u09FF])`, 'gu');
   for (const row of grid) row.forEach((t, c) => (row[c] = t.normalize('NFC').replace(re, (m) => lost.get(m) ?? m)));
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

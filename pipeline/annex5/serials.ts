@@ -9,6 +9,7 @@
  * danda into ";", "!", ":" or a digit).
  */
 import { toAsciiDigits, toBanglaDigits } from '../normalise/index.js';
+import { countingOffset, mostCommon } from './counting.js';
 
 interface Serial {
   row: number;
@@ -33,14 +34,6 @@ function oneDigitMore(got: string, want: string): boolean {
   return g.length === [...want].length + 1 && g.some((_, i) => g.slice(0, i).concat(g.slice(i + 1)).join('') === want);
 }
 
-function mode<T>(xs: T[]): { value: T; count: number } | null {
-  const counts = new Map<T, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let best: { value: T; count: number } | null = null;
-  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
-  return best;
-}
-
 /** Repairs the serials of column `col` from row `from` down, in place. */
 export function repairSerials(grid: string[][], col: number, from: number): void {
   // one entry per printed cell: a serial spanning rows repeats its text in each row it covers
@@ -50,13 +43,13 @@ export function repairSerials(grid: string[][], col: number, from: number): void
     if (!t.trim() || (r > from && t === grid[r - 1]?.[col])) continue;
     cells.push(readSerial(t, r));
   }
-  const off = mode(cells.flatMap((s, i) => (Number.isFinite(s.n) ? [s.n - i] : [])));
+  const off = countingOffset(cells.map((s) => (Number.isFinite(s.n) ? s.n : null)));
   if (!off || off.count < 2 || off.count * 2 <= cells.length) return;
   const expected = (i: number) => i + off.value;
   const agrees = (i: number) => cells[i] !== undefined && cells[i]!.n === expected(i);
   const usual = cells.filter((_, i) => agrees(i));
-  const width = mode(usual.map((s) => [...s.digits].length))!.value;
-  const mark = mode(usual.map((s) => s.mark))!.value;
+  const width = mostCommon(usual.map((s) => [...s.digits].length))!.value;
+  const mark = mostCommon(usual.map((s) => s.mark))!.value;
   const print = (n: number) => toBanglaDigits(n).padStart(width, '০');
 
   for (let changed = true; changed; ) {

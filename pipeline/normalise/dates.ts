@@ -12,7 +12,7 @@ import { dayNumber, fromIso, isValidYmd, toIso, type Ymd } from './gregorian.js'
 import { ENGLISH_MONTHS, GREGORIAN_MONTHS_BN, lookupMonth, monthSpellings, type MonthMatch } from './months.js';
 import { digitsToAscii } from './ocrRepair.js';
 import { IMPOSSIBLE_CONFIDENCE, MAX_VALUE_LENGTH, Trace, UNPARSED_CONFIDENCE, rawString } from './result.js';
-import { canonicalText } from './text.js';
+import { canonicalText, escapeRegExp } from './text.js';
 
 export interface DateOptions {
   /** OCR repairs for a field known to hold a date (look-alike digits, misread separators) */
@@ -31,10 +31,7 @@ export interface DateOptions {
 export type DateResult = BanglaDateResult;
 
 const c = (s: string) => canonicalText(s);
-const alt = (words: string[]) => words.map(c).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const alt = (words: string[]) => words.map(c).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 const LABEL_RE = new RegExp(`^(?:${alt(['তারিখ', 'তাং', 'তাঃ'])}|dated|date|dt)\\s*[:ঃ\\-.,=]*\\s*`, 'i');
 const TRAILING_PUNCT_RE = /[\s.,।:;ঃ)\]!]+$/;

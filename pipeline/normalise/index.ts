@@ -42,7 +42,7 @@
  *   normaliseForCli(kind: 'value'|'date'|'period'|'code'|'memo'|'fiscalYear', text) → {raw, value, confidence, flags}
  */
 export * from './digits.js';
-export { canonicalText, comparisonKey, type CanonicalOptions } from './text.js';
+export { canonicalText, comparisonKey, escapeRegExp, type CanonicalOptions } from './text.js';
 export { similarity, fuzzyIncludes, fuzzySearch, keySimilarity, type FuzzyHit } from './fuzzy.js';
 export { parseNumber, type NumberOptions } from './numbers.js';
 export { parseNumberWords } from './numberWords.js';

@@ -93,3 +93,8 @@ export function comparisonKey(input: string): string {
   }
   return out;
 }
+
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
