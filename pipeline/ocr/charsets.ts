@@ -33,3 +33,9 @@ export function looksLikeAddress(text: string): boolean {
  * restricted to these.
  */
 export const FIGURE_CHARSET = `${BANGLA_DIGITS}.%/-।`;
+
+/**
+ * A figure or a count with its classifier ("১টি", "৩টা"): what the short figure cells of these tables hold, for
+ * the second and third readings that vote on them (pipeline/tables/cells.ts).
+ */
+export const COUNT_CHARSET = `${FIGURE_CHARSET}টিা`;

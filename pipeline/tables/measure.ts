@@ -15,7 +15,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import type { GreyImage } from '../../models/image.js';
 import type { Table } from '../../models/table.js';
@@ -28,6 +27,7 @@ import { toPgm } from '../image.js';
 import { joinVisualLines } from '../text/lines.js';
 import { maskTables } from './detect.js';
 import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
+import { pageImages, uprightGrey } from './eval-pages.js';
 
 interface TruthCell {
   r: number;
@@ -62,30 +62,6 @@ const normText = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function pageImages(pdfPath: string): Promise<Buffer[]> {
-  const doc = await PDFDocument.load(fs.readFileSync(pdfPath));
-  const out: Buffer[] = [];
-  for (const page of doc.getPages()) {
-    const xo = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
-    let jpeg: Buffer | null = null;
-    for (const [, ref] of xo?.entries() ?? []) {
-      const s = doc.context.lookup(ref);
-      if (s instanceof PDFRawStream) jpeg = Buffer.from(s.contents);
-    }
-    if (!jpeg) throw new Error(`${pdfPath}: page without an image XObject`);
-    out.push(jpeg);
-  }
-  return out;
-}
-
-async function uprightGrey(jpeg: Buffer, rotation: number, skewDeg: number): Promise<GreyImage> {
-  let img = sharp(jpeg).greyscale();
-  if (rotation) img = sharp(await img.rotate(360 - rotation).toBuffer());
-  if (skewDeg) img = sharp(await img.rotate(-skewDeg, { background: { r: 255, g: 255, b: 255 } }).toBuffer());
-  const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
 }
 
 function spanKey(cells: { r: number; c: number; rowspan: number; colspan: number }[]): string {

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
 import { TableSchema } from '../../models/table.js';
 import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
-import { misreadFigures, readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
-import { FIGURE_CHARSET } from '../../pipeline/ocr/charsets.js';
+import { figureVote, isShortFigure, misreadFigures, readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
+import { COUNT_CHARSET, FIGURE_CHARSET } from '../../pipeline/ocr/charsets.js';
 import { detectTables } from '../../pipeline/tables/detect.js';
 import { drawPage, type TableSpec } from './draw.js';
 
@@ -356,5 +356,90 @@ describe('readTableCells (Tesseract)', () => {
       ['[৪.১.১] ই-ফাইলে', '৮', '১০০%', '৯০%'],
       ['[২.১.১] সংখ্যা', '৫', '৮০%', '৪'],
     ]);
+  });
+});
+
+/**
+ * A band engine whose first reading names the words from `texts` in reading order, whose 2× mosaic of short
+ * figures says `second` for each of them (in order) and whose single-cell line readings say `third` (in order of
+ * the calls): how "০১" misread "০৬" at 90 is outvoted.
+ */
+class VoteEngine extends BandEngine {
+  private thirdCall = 0;
+  constructor(private readonly texts: string[], private readonly second: string[], private readonly third: string[]) {
+    super();
+  }
+  override async recognise(req: OcrRequest): Promise<OcrResult> {
+    const res = await super.recognise(req);
+    const third = req.charset === COUNT_CHARSET && req.psm === 'line' ? this.third[this.thirdCall++] : undefined;
+    for (const line of res.lines) {
+      for (const w of line.words) {
+        const n = Number(w.text.slice(1));
+        // the first reading is less sure than the figure-only ones
+        w.conf = req.charset === COUNT_CHARSET ? 90 : 70;
+        if (req.charset === COUNT_CHARSET && req.psm === 'block') w.text = this.second[n] ?? w.text;
+        else if (third !== undefined) w.text = third;
+        else w.text = this.texts[n] ?? w.text;
+      }
+    }
+    return res;
+  }
+}
+
+describe('short figures settled by vote', () => {
+  const spec: TableSpec = {
+    x: 60,
+    y: 60,
+    colWidths: [220, 120],
+    rowHeights: [50, 50, 50, 50],
+    text: { '0,0': 'কার্যক্রম', '0,1': 'অর্জন', '1,0': 'সভা', '1,1': '০১', '2,0': 'সেবা', '2,1': '০২', '3,0': 'নথি', '3,1': '১টি' },
+  };
+  const img = drawPage({ width: 460, height: 300, tables: [spec], fontPx: 20 });
+  const [structure] = detectTables(img, { dpi: DPI });
+  const first = ['কার্যক্রম', 'অর্জন', 'সভা', '০৬', 'সেবা', '০২', 'নথি', '২টি'];
+  const cell = (t: Awaited<ReturnType<typeof readTableCells>>, r: number) => t.cells.find((c) => c.r === r && c.c === 1)!;
+
+  it('figureVote: agreement keeps, a second reading backed by the third and surer than the first wins', () => {
+    const r = (text: string, conf = 80) => ({ text, conf });
+    expect(figureVote(r('০৬'), r('০৬'))).toBe('keep');
+    expect(figureVote(r('০ ৬'), r('০৬'))).toBe('keep');
+    expect(figureVote(r('০৬'), r('০১'))).toBe('undecided');
+    expect(figureVote(r('০৬', 60), r('০১', 90), r('০১', 70))).toBe('second');
+    expect(figureVote(r('০৬'), r('০১'), r('০৬'))).toBe('keep');
+    expect(figureVote(r('০৬'), r('০১'), r('০২'))).toBe('disputed');
+    // two readings of one crop sharing a mistake do not overrule a surer first reading: the first is doubted
+    expect(figureVote(r('১০০%', 81), r('২১০০%', 46), r('২১০০%', 50))).toBe('disputed');
+    // nor add a digit a speck or a broken glyph made: they may change or drop digits
+    expect(figureVote(r('০১', 40), r('৫০১', 70), r('৫০১', 70))).toBe('disputed');
+    expect(figureVote(r('৫০১', 40), r('০১', 70), r('০১', 70))).toBe('second');
+    // empty readings and words never win
+    expect(figureVote(r('০৬', 0), r('', 90), r('', 90))).toBe('disputed');
+    expect(figureVote(r('০৬', 0), r('সভা', 90), r('সভা', 90))).toBe('disputed');
+  });
+
+  it('isShortFigure: counts, percents, scores and serials; not dates, words or long numbers', () => {
+    for (const t of ['০১', '৭৫%', '২.৫', '১টি', '০৩।', '১০০%']) expect(isShortFigure(t), t).toBe(true);
+    for (const t of ['১১/০৫/২০২৫', 'সংখ্যা', '-', '', '১২৩৪৫৬৭', 'টি']) expect(isShortFigure(t), t).toBe(false);
+  });
+
+  it('the first reading is replaced where the second and third agree, with the lesser confidence', async () => {
+    // the mosaic sees "০১", "০২", "১টি"; single-cell readings are made only for the two cells it disagrees on
+    const engine = new VoteEngine(first, ['০১', '০২', '১টি'], ['০১', '১টি']);
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI });
+    expect(table.grid.map((r) => r[1])).toEqual(['অর্জন', '০১', '০২', '১টি']);
+    expect(engine.requests.filter((r) => r.charset === COUNT_CHARSET).map((r) => r.psm)).toEqual(['block', 'line', 'line']);
+    expect(cell(table, 1).conf).toBe(90);
+    // the header label and the text column are not figures and never voted on
+    expect(table.grid.map((r) => r[0])).toEqual(['কার্যক্রম', 'সভা', 'সেবা', 'নথি']);
+  });
+
+  it('three different readings keep the first, at a confidence below the low-confidence bar', async () => {
+    const engine = new VoteEngine(first, ['০১', '০২', '২টি'], ['০৯']);
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI });
+    expect(table.grid.map((r) => r[1])).toEqual(['অর্জন', '০৬', '০২', '২টি']);
+    expect(cell(table, 1).conf).toBeLessThan(60);
+    // cells every reading agrees on keep their confidence
+    expect(cell(table, 2).conf).toBe(70);
+    expect(cell(table, 3).conf).toBe(70);
   });
 });
