@@ -417,9 +417,9 @@ describe('short figures settled by vote', () => {
     expect(figureVote(r('০৬', 0), r('সভা', 90), r('সভা', 90))).toBe('disputed');
   });
 
-  it('isShortFigure: counts, percents, scores and serials; not dates, words or long numbers', () => {
-    for (const t of ['০১', '৭৫%', '২.৫', '১টি', '০৩।', '১০০%']) expect(isShortFigure(t), t).toBe(true);
-    for (const t of ['১১/০৫/২০২৫', 'সংখ্যা', '-', '', '১২৩৪৫৬৭', 'টি']) expect(isShortFigure(t), t).toBe(false);
+  it('isShortFigure: counts, percents, scores, serials and dates; not words or long runs of digits', () => {
+    for (const t of ['০১', '৭৫%', '২.৫', '১টি', '০৩।', '১০০%', '১১/০৫/২০২৫', '১১/০৫/\n২০২৫']) expect(isShortFigure(t), t).toBe(true);
+    for (const t of ['সংখ্যা', '-', '', '১২৩৪৫৬৭৮৯০১২৩', 'টি', '[৪.১.১]', '৪০ জন']) expect(isShortFigure(t), t).toBe(false);
   });
 
   it('the first reading is replaced where the second and third agree, with the lesser confidence', async () => {
