@@ -8,6 +8,35 @@ import { PDFDocument, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import type { GreyImage } from '../../models/image.js';
 
+/** The parts of an eval truth file (../shared/eval/README.md) the table measurements read. */
+export interface TruthCell {
+  r: number;
+  c: number;
+  rowspan: number;
+  colspan: number;
+  text: string;
+}
+export interface TruthTable {
+  role: string;
+  nRows: number;
+  nCols: number;
+  cells: TruthCell[];
+  grid: string[][];
+}
+export interface TruthPage {
+  page: number;
+  rotation: number;
+  dpi: number;
+  tier: string;
+  scan: { skewDeg: number };
+  tables: TruthTable[];
+}
+export interface Truth {
+  id: string;
+  tier: string;
+  pages: TruthPage[];
+}
+
 export async function pageImages(pdfPath: string): Promise<Buffer[]> {
   const doc = await PDFDocument.load(fs.readFileSync(pdfPath));
   const out: Buffer[] = [];

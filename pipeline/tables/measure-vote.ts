@@ -19,16 +19,7 @@ import { joinVisualLines } from '../text/lines.js';
 import { cellText, figureVote, isShortFigure, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
 import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
 import { detectTables } from './detect.js';
-import { pageImages, uprightGrey } from './eval-pages.js';
-
-interface TruthPage {
-  page: number;
-  rotation: number;
-  dpi: number;
-  tier: string;
-  scan: { skewDeg: number };
-  tables: { nRows: number; nCols: number; grid: string[][] }[];
-}
+import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
 
 const WAYS: Record<string, { mosaic: boolean; scale: number; psm: Psm }> = {
   M2: { mosaic: true, scale: 2, psm: 'block' },
@@ -56,7 +47,7 @@ async function main() {
   const rows: Row[] = [];
   for (const dir of dirs) {
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.truth.json')).sort()) {
-      const truth = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { id: string; pages: TruthPage[] };
+      const truth = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Truth;
       const jpegs = await pageImages(path.join(dir, `${truth.id}.pdf`));
       for (const page of truth.pages) {
         if (!page.tables.length) continue;

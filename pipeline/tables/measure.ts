@@ -27,35 +27,7 @@ import { toPgm } from '../image.js';
 import { joinVisualLines } from '../text/lines.js';
 import { maskTables } from './detect.js';
 import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
-import { pageImages, uprightGrey } from './eval-pages.js';
-
-interface TruthCell {
-  r: number;
-  c: number;
-  rowspan: number;
-  colspan: number;
-  text: string;
-}
-interface TruthTable {
-  role: string;
-  nRows: number;
-  nCols: number;
-  cells: TruthCell[];
-  grid: string[][];
-}
-interface TruthPage {
-  page: number;
-  rotation: number;
-  dpi: number;
-  tier: string;
-  scan: { skewDeg: number };
-  tables: TruthTable[];
-}
-interface Truth {
-  id: string;
-  tier: string;
-  pages: TruthPage[];
-}
+import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
 
 const normText = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
