@@ -35,7 +35,7 @@ export function looksLikeAddress(text: string): boolean {
 export const FIGURE_CHARSET = `${BANGLA_DIGITS}.%/-।`;
 
 /**
- * A figure or a count with its classifier ("১টি", "৩টা"): what the short figure cells of these tables hold, for
+ * A figure or a count with its classifier ("১টি", "৩টা"): what the figure cells of these tables hold, for
  * the second and third readings that vote on them (pipeline/tables/cells.ts).
  */
 export const COUNT_CHARSET = `${FIGURE_CHARSET}টিা`;

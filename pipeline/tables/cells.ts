@@ -37,7 +37,7 @@ export interface ReadCellsOptions {
    * so URLs and English words survive. `null` reads every cell once, unrestricted.
    */
   charset?: string | null;
-  /** settle short figure cells by a vote of three readings (voteOnShortFigures); default true */
+  /** settle figure cells by a vote of three readings (voteOnFigureCells); default true */
   vote?: boolean;
 }
 
@@ -120,21 +120,21 @@ export function misreadFigures(cells: { r: number; c: number; colspan: number; t
   return out.sort((a, b) => a - b);
 }
 
-/**
- * A figure as one cell prints it: a count, percent, score or serial ("০১", "৭৫%", "২.৫", "১টি") or a date
- * ("১৮/০৪/২০২৫", with room for a stray mark); not words, not long texts of digits.
- */
-const SHORT_FIGURE = /^[০-৯.,%/\-–।:]*[০-৯][০-৯.,%/\-–।:]*(টি|টা)?$/u;
-const MAX_SHORT_FIGURE = 12;
+/** The longest figure cell: a date ("১৮/০৪/২০২৫") with room for a stray mark; longer runs are no one figure. */
+const MAX_FIGURE_CELL = 12;
 
-export function isShortFigure(text: string): boolean {
+/**
+ * A cell holding one figure (FIGURE: a count, percent, score, serial or date), a count with its classifier
+ * ("১টি") included; not words, not long runs of digits.
+ */
+export function isFigureCell(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
-  return SHORT_FIGURE.test(t) && [...t].length <= MAX_SHORT_FIGURE;
+  return [...t].length <= MAX_FIGURE_CELL && FIGURE.test(t.replace(/(টি|টা)$/u, ''));
 }
 
 /**
- * Confidence given to a short figure no majority of its readings backs: below the records' low-confidence bar
- * (0.6), so a reviewer is sent to it. Of 81 such cells (see voteOnShortFigures) 48 were wrong.
+ * Confidence given to a figure no majority of its readings backs: below the records' low-confidence bar
+ * (0.6), so a reviewer is sent to it. Of 81 such cells (see voteOnFigureCells) 48 were wrong.
  */
 const DISPUTED_FIGURE_CONF = 50;
 
@@ -145,11 +145,10 @@ export interface FigureReading {
 }
 
 /**
- * The outcome of the vote on one short figure: `keep` the first reading, take the `second` (the third agrees with
+ * The outcome of the vote on one figure cell: `keep` the first reading, take the `second` (the third agrees with
  * it, the two are surer of it on average than the first was of itself, and it has no more digits), or keep the
- * first as `disputed`;
- * `undecided` while the first two differ and the third is still to be read. Readings are compared without
- * spaces; an empty reading never wins. The confidence test stops two readings of one crop sharing a mistake from
+ * first as `disputed`; `undecided` while the first two differ and the third is still to be read. Readings are
+ * compared without spaces; an empty reading never wins. The confidence test stops two readings of one crop sharing a mistake from
  * overruling a sure first reading: a Hind Siliguri ১০০% read "২১০০%" by both figure-only readings at 46, against
  * the first's right "১০০%" at 81 (held-out set).
  */
@@ -161,7 +160,7 @@ export function figureVote(first: FigureReading, second: FigureReading, third?: 
   const c = squeeze(third.text);
   if (c === a) return 'keep';
   // the restricted readings can only say figures; a word here would be no reading of this cell
-  const backed = c === b && isShortFigure(c);
+  const backed = c === b && isFigureCell(c);
   // readings restricted to figures must find digits in whatever ink there is, and make a speck or a broken
   // glyph into one more ("০১" → "৫০১", "১০০%" → "২১০০%" on the eval corpus and a held-out set): they may change
   // or drop a digit, never add one
@@ -346,8 +345,8 @@ async function readRegion(region: Region, items: CellInk[], engine: OcrEngine, d
  * their 16 disputed wrong, none broken).
  * Costs one mosaic per table plus one small reading per disagreement (about 15% of the cells).
  */
-async function voteOnShortFigures(region: Region, items: CellInk[], readings: Reading[], engine: OcrEngine, dpi: number, scale: number): Promise<void> {
-  const ks = items.map((_, k) => k).filter((k) => items[k]!.cell.colspan === 1 && isShortFigure(cellText(readings[k]!.words).text));
+async function voteOnFigureCells(region: Region, items: CellInk[], readings: Reading[], engine: OcrEngine, dpi: number, scale: number): Promise<void> {
+  const ks = items.map((_, k) => k).filter((k) => items[k]!.cell.colspan === 1 && isFigureCell(cellText(readings[k]!.words).text));
   if (ks.length === 0) return;
   const second = await readMosaic(region, ks.map((k) => items[k]!), engine, dpi, Math.min(3, 2 * scale), 'block', COUNT_CHARSET);
   const split = ks.map((k, j) => ({ k, second: second[j]! })).filter(({ k, second }) => figureVote(cellText(readings[k]!.words), cellText(second.words)) !== 'keep');
@@ -424,7 +423,7 @@ export async function readTableCells(
     }
   }
 
-  if (charset !== null && strategy !== 'region' && opts.vote !== false) await voteOnShortFigures(region, items, readings, engine, dpi, scale);
+  if (charset !== null && strategy !== 'region' && opts.vote !== false) await voteOnFigureCells(region, items, readings, engine, dpi, scale);
 
   const byCell = new Map<CellInk, Reading>();
   items.forEach((ci, k) => byCell.set(ci, readings[k]!));

@@ -1,12 +1,12 @@
 /**
- * Measures the vote on short figure cells (cells.ts voteOnShortFigures) against truth: every short figure cell of
+ * Measures the vote on figure cells (cells.ts voteOnFigureCells) against truth: every figure cell of
  * every table whose shape matches the truth is read once more in each candidate way, and figureVote is applied to
  * the candidate pairs offline. Read-only; OCR-heavy (minutes per set), so never part of the tests.
  *
  *   npx tsx pipeline/tables/measure-vote.ts --eval DIR [--eval DIR ...] [--tsv OUT]
  *
  * The first reading is the table stage's own (with the vote switched off); the candidates are a mosaic of the
- * short figures at 2× ("M2") or 1× ("M1"), and each cell alone as one line at 1× ("L1") or 2× ("L2") or as one
+ * figure cells at 2× ("M2") or 1× ("M1"), and each cell alone as one line at 1× ("L1") or 2× ("L2") or as one
  * word ("W1", "W2"), all restricted to COUNT_CHARSET. For each (second, third) pair it prints how many cells the
  * vote would fix, break and dispute.
  */
@@ -16,7 +16,7 @@ import type { Psm } from '../../models/ocr.js';
 import { COUNT_CHARSET } from '../ocr/charsets.js';
 import { TesseractEngine } from '../ocr/tesseract.js';
 import { joinVisualLines } from '../text/lines.js';
-import { cellText, figureVote, isShortFigure, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
+import { cellText, figureVote, isFigureCell, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
 import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
 import { detectTables } from './detect.js';
 import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
@@ -61,7 +61,7 @@ async function main() {
           const region = cleanTableRegion(img, ft, page.dpi);
           const inks = findCellInk(region, ft, page.dpi).filter((ci) => ci.ink && !isLoneDash(ci, page.dpi) && !isFaintDash(region, ci, page.dpi));
           const firsts = inks.map((ci) => table.cells.find((c) => c.r === ci.cell.r && c.c === ci.cell.c)!);
-          const picked = inks.map((ci, i) => ({ ci, cell: firsts[i]! })).filter(({ ci, cell }) => ci.cell.colspan === 1 && isShortFigure(cell.text));
+          const picked = inks.map((ci, i) => ({ ci, cell: firsts[i]! })).filter(({ ci, cell }) => ci.cell.colspan === 1 && isFigureCell(cell.text));
           if (!picked.length) continue;
           const ways: Record<string, FigureReading[]> = {};
           for (const [name, w] of Object.entries(WAYS)) {
@@ -90,7 +90,7 @@ async function main() {
     fs.writeFileSync(process.argv[tsvIdx + 1]!, rows.map(line).join('\n') + '\n');
   }
   const right = rows.filter((r) => squeeze(r.first.text) === r.want).length;
-  console.log(`${rows.length} short figure cells, first reading right ${right}`);
+  console.log(`${rows.length} figure cells, first reading right ${right}`);
   console.log('second third   fixed broke disputed(wrong of them)  final right');
   for (const second of Object.keys(WAYS)) {
     for (const third of Object.keys(WAYS)) {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
 import { TableSchema } from '../../models/table.js';
 import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
-import { figureVote, isShortFigure, misreadFigures, readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
+import { figureVote, isFigureCell, misreadFigures, readTableCells, wordsToLines, type CellStrategy } from '../../pipeline/tables/cells.js';
 import { COUNT_CHARSET, FIGURE_CHARSET } from '../../pipeline/ocr/charsets.js';
 import { detectTables } from '../../pipeline/tables/detect.js';
 import { drawPage, type TableSpec } from './draw.js';
@@ -289,7 +289,7 @@ describe('figure cells read as letters', () => {
     // "নে" and the inked cell read as nothing in the figures column; not the header label, not the count "২টি",
     // not the remarks column (one short word is no figures column)
     expect(misreadFigures(cells)).toEqual([7, 10]);
-    // a row of short figures (the column-number row) doubts its one letter
+    // a row of figure cells (the column-number row) doubts its one letter
     const numbered = [cell(0, 0, '১'), cell(0, 1, '২'), cell(0, 2, 'ত'), cell(0, 3, '৪')];
     expect(misreadFigures(numbered)).toEqual([2]);
     // a figure read in Latin digits is doubted; the same in Bangla digits is not
@@ -386,7 +386,7 @@ class VoteEngine extends BandEngine {
   }
 }
 
-describe('short figures settled by vote', () => {
+describe('figure cells settled by vote', () => {
   const spec: TableSpec = {
     x: 60,
     y: 60,
@@ -417,9 +417,9 @@ describe('short figures settled by vote', () => {
     expect(figureVote(r('০৬', 0), r('সভা', 90), r('সভা', 90))).toBe('disputed');
   });
 
-  it('isShortFigure: counts, percents, scores, serials and dates; not words or long runs of digits', () => {
-    for (const t of ['০১', '৭৫%', '২.৫', '১টি', '০৩।', '১০০%', '১১/০৫/২০২৫', '১১/০৫/\n২০২৫']) expect(isShortFigure(t), t).toBe(true);
-    for (const t of ['সংখ্যা', '-', '', '১২৩৪৫৬৭৮৯০১২৩', 'টি', '[৪.১.১]', '৪০ জন']) expect(isShortFigure(t), t).toBe(false);
+  it('isFigureCell: counts, percents, scores, serials and dates; not words or long runs of digits', () => {
+    for (const t of ['০১', '৭৫%', '২.৫', '১টি', '০৩।', '১০০%', '১১/০৫/২০২৫', '১১/০৫/\n২০২৫']) expect(isFigureCell(t), t).toBe(true);
+    for (const t of ['সংখ্যা', '-', '', '১২৩৪৫৬৭৮৯০১২৩', 'টি', '[৪.১.১]', '৪০ জন']) expect(isFigureCell(t), t).toBe(false);
   });
 
   it('the first reading is replaced where the second and third agree, with the lesser confidence', async () => {
