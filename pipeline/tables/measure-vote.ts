@@ -6,9 +6,10 @@
  *   npx tsx pipeline/tables/measure-vote.ts --eval DIR [--eval DIR ...] [--tsv OUT]
  *
  * The first reading is the table stage's own (with the vote switched off); the candidates are a mosaic of the
- * figure cells at 2× ("M2") or 1× ("M1"), and each cell alone as one line at 1× ("L1") or 2× ("L2") or as one
- * word ("W1", "W2"), all restricted to COUNT_CHARSET. For each (second, third) pair it prints how many cells the
- * vote would fix, break and dispute.
+ * figure cells at 2× ("M2"), 1.5× ("M15") or 1× ("M1"), and each cell alone as one line at 1× ("L1") or 2×
+ * ("L2") or as one word ("W1", "W2"), all restricted to COUNT_CHARSET. For each (second, third) pair it prints
+ * how many cells the vote would fix, break and dispute, leaving out first readings surer than VOTE_BELOW_CONF as
+ * the stage does.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,13 +17,14 @@ import type { Psm } from '../../models/ocr.js';
 import { COUNT_CHARSET } from '../ocr/charsets.js';
 import { TesseractEngine } from '../ocr/tesseract.js';
 import { joinVisualLines } from '../text/lines.js';
-import { cellText, figureVote, isFigureCell, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
+import { VOTE_BELOW_CONF, cellText, figureVote, isFigureCell, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
 import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
 import { detectTables } from './detect.js';
 import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
 
 const WAYS: Record<string, { mosaic: boolean; scale: number; psm: Psm }> = {
   M2: { mosaic: true, scale: 2, psm: 'block' },
+  M15: { mosaic: true, scale: 1.5, psm: 'block' },
   M1: { mosaic: true, scale: 1, psm: 'block' },
   L1: { mosaic: false, scale: 1, psm: 'line' },
   L2: { mosaic: false, scale: 2, psm: 'line' },
@@ -100,7 +102,8 @@ async function main() {
       let disputed = 0;
       let disputedWrong = 0;
       for (const r of rows) {
-        const outcome = figureVote(r.first, r.ways[second]!, r.ways[third]!);
+        // as the table stage does: a first reading surer than the bar is not voted on
+        const outcome = (r.first.conf ?? 0) >= VOTE_BELOW_CONF ? 'keep' : figureVote(r.first, r.ways[second]!, r.ways[third]!);
         const got = outcome === 'second' ? squeeze(r.ways[second]!.text) : squeeze(r.first.text);
         const was = squeeze(r.first.text) === r.want;
         if (got === r.want && !was) fixed++;

@@ -4,7 +4,7 @@
  *   npx tsx pipeline/tables/measure.ts [--eval DIR] [--ocr mosaic|cells|region|none] [--only pub_001:2,...]
  *       [--langs ben+eng] [--psm block|sparse|auto|line] [--ocr-dpi N (enlarge crops to N dpi)]
  *       [--charset none (read cells unrestricted, as before the Bangla-first reading)]
- *       [--no-deskew] [--verbose] [--dump DIR (writes the upright page images)] [--page-ocr]
+ *       [--no-vote (skip the figure-cell vote)] [--no-deskew] [--verbose] [--dump DIR (writes the upright page images)] [--page-ocr]
  *
  * Cell text is compared as the export writes it (visual lines rejoined by pipeline/text/lines.ts), after NFC
  * and whitespace collapse. --page-ocr also times a full-page OCR and an OCR of the page with its tables masked,
@@ -154,7 +154,7 @@ async function main() {
         }
         if (engine && ft) {
           const t1 = performance.now();
-          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm, ...(arg('--charset') === 'none' ? { charset: null } : {}), ...(arg('--ocr-dpi') ? { ocrDpi: Number(arg('--ocr-dpi')) } : {}) });
+          const table: Table = await readTableCells(img, ft, engine, { dpi: page.dpi, strategy: strategy as CellStrategy, psm, ...(arg('--charset') === 'none' ? { charset: null } : {}), ...(arg('--ocr-dpi') ? { ocrDpi: Number(arg('--ocr-dpi')) } : {}), ...(process.argv.includes('--no-vote') ? { vote: false } : {}) });
           st.ocrSeconds += (performance.now() - t1) / 1000;
           st.ocrTables++;
           let exact = 0;

@@ -366,7 +366,12 @@ describe('readTableCells (Tesseract)', () => {
  */
 class VoteEngine extends BandEngine {
   private thirdCall = 0;
-  constructor(private readonly texts: string[], private readonly second: string[], private readonly third: string[]) {
+  constructor(
+    private readonly texts: string[],
+    private readonly second: string[],
+    private readonly third: string[],
+    private readonly firstConf = 70,
+  ) {
     super();
   }
   override async recognise(req: OcrRequest): Promise<OcrResult> {
@@ -376,7 +381,7 @@ class VoteEngine extends BandEngine {
       for (const w of line.words) {
         const n = Number(w.text.slice(1));
         // the first reading is less sure than the figure-only ones
-        w.conf = req.charset === COUNT_CHARSET ? 90 : 70;
+        w.conf = req.charset === COUNT_CHARSET ? 90 : this.firstConf;
         if (req.charset === COUNT_CHARSET && req.psm === 'block') w.text = this.second[n] ?? w.text;
         else if (third !== undefined) w.text = third;
         else w.text = this.texts[n] ?? w.text;
@@ -431,6 +436,14 @@ describe('figure cells settled by vote', () => {
     expect(cell(table, 1).conf).toBe(90);
     // the header label and the text column are not figures and never voted on
     expect(table.grid.map((r) => r[0])).toEqual(['কার্যক্রম', 'সভা', 'সেবা', 'নথি']);
+  });
+
+  it('a first reading surer than the vote bar is not voted on', async () => {
+    const engine = new VoteEngine(first, ['০১', '০২', '১টি'], ['০১', '১টি'], 95);
+    const table = await readTableCells(img, structure!, engine, { dpi: DPI });
+    expect(engine.requests.filter((r) => r.charset === COUNT_CHARSET)).toHaveLength(0);
+    expect(table.grid[1]![1]).toBe('০৬');
+    expect(cell(table, 1).conf).toBe(95);
   });
 
   it('three different readings keep the first, at a confidence below the low-confidence bar', async () => {
