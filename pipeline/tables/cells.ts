@@ -354,24 +354,22 @@ async function readRegion(region: Region, items: CellInk[], engine: OcrEngine, d
  * than VOTE_BELOW_CONF are left out.
  */
 async function voteOnFigureCells(region: Region, items: CellInk[], readings: Reading[], engine: OcrEngine, dpi: number, scale: number): Promise<void> {
-  const ks = items
-    .map((_, k) => k)
-    .filter((k) => {
-      const first = cellText(readings[k]!.words);
-      return items[k]!.cell.colspan === 1 && isFigureCell(first.text) && (first.conf ?? 0) < VOTE_BELOW_CONF;
-    });
-  if (ks.length === 0) return;
-  const second = await readMosaic(region, ks.map((k) => items[k]!), engine, dpi, Math.min(3, 2 * scale), 'block', COUNT_CHARSET);
-  const split = ks.map((k, j) => ({ k, second: second[j]! })).filter(({ k, second }) => figureVote(cellText(readings[k]!.words), cellText(second.words)) !== 'keep');
+  const voted = items
+    .map((ci, k) => ({ ci, k, first: cellText(readings[k]!.words) }))
+    .filter(({ ci, first }) => ci.cell.colspan === 1 && isFigureCell(first.text) && (first.conf ?? 0) < VOTE_BELOW_CONF);
+  if (voted.length === 0) return;
+  const mosaic = await readMosaic(region, voted.map((v) => v.ci), engine, dpi, Math.min(3, 2 * scale), 'block', COUNT_CHARSET);
+  const split = voted.map((v, j) => ({ ...v, second: cellText(mosaic[j]!.words) })).filter((v) => figureVote(v.first, v.second) !== 'keep');
   if (split.length === 0) return;
-  const third = await readEachCell(region, split.map(({ k }) => items[k]!), engine, dpi, scale, 'line', COUNT_CHARSET);
-  split.forEach(({ k, second: b }, j) => {
-    const c = third[j]!;
-    const outcome = figureVote(cellText(readings[k]!.words), cellText(b.words), cellText(c.words));
+  const alone = await readEachCell(region, split.map((v) => v.ci), engine, dpi, scale, 'line', COUNT_CHARSET);
+  split.forEach(({ k, first, second }, j) => {
+    const words = alone[j]!.words;
+    const third = cellText(words);
+    const outcome = figureVote(first, second, third);
     if (outcome === 'second') {
       // the agreeing single-cell reading, no surer than the less sure of the two that agreed
-      const conf = Math.min(cellText(b.words).conf ?? 0, cellText(c.words).conf ?? 0);
-      readings[k] = { words: c.words.map((w) => ({ ...w, conf: Math.min(w.conf, conf) })) };
+      const conf = Math.min(second.conf ?? 0, third.conf ?? 0);
+      readings[k] = { words: words.map((w) => ({ ...w, conf: Math.min(w.conf, conf) })) };
     } else if (outcome === 'disputed') {
       readings[k] = { words: readings[k]!.words.map((w) => ({ ...w, conf: Math.min(w.conf, DISPUTED_FIGURE_CONF) })) };
     }
