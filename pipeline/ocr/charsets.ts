@@ -5,7 +5,7 @@
  * With `ben+eng` loaded, a short Bangla cell often comes out as Latin look-alikes (৮ → "br", ১০০% → "500%",
  * [৪.১.১] → "[8.5.5]", ত্রৈমাসিক → "canis"). Restricting a cell to the Bangla block plus punctuation keeps
  * both models loaded (so a Latin cell can still be re-read) but lets only Bangla out. Measured on the eval
- * corpus's table cells (`npx tsx pipeline/tables/measure.ts --ocr mosaic [--charset none]`): see the commit.
+ * corpus's table cells (`npm run measure -- tables --ocr mosaic [--charset none]`): see the commit.
  */
 import { BANGLA_DIGITS } from '../normalise/digits.js';
 

@@ -1,6 +1,6 @@
 /**
  * Cell text for a detected table. The rules are painted out, empty cells are recognised without OCR, and the
- * remaining cells are read in one of three ways (measured in pipeline/tables/measure.ts):
+ * remaining cells are read in one of three ways (measured in src/measure/tables.ts):
  *  - 'mosaic': every non-empty cell's crop stacked in one tall image, one cell per band with white gaps, read by
  *    one Tesseract call and mapped back by y. One call per table instead of one per cell.
  *  - 'cells': one Tesseract call per non-empty cell crop.
@@ -345,7 +345,7 @@ async function readRegion(region: Region, items: CellInk[], engine: OcrEngine, d
  * differ, a third of each cell alone as one line settle the cell by majority (figureVote); a first reading no
  * majority backs keeps its text at a confidence low enough to be flagged.
  *
- * Measured with `npx tsx pipeline/tables/measure-vote.ts --eval DIR ...` on 1090 figure cells of own samples,
+ * Measured with `npm run measure -- tables-vote --eval DIR ...` on 1090 figure cells of own samples,
  * two held-out generator sets and the eval corpus (950 read right at first): this pair fixed 17 cells and broke
  * none, and disputed 81, 48 of them wrong. Of the other pairs, a 2× single-cell line as the third fixed 22 but
  * broke 7; every other pair fixed fewer. Dates are included because they gain as much (4 of the 17 fixed, 10 of

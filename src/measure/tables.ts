@@ -1,7 +1,7 @@
 /**
  * Measures table structure and cell text against the eval corpus truth (read-only; nothing is copied).
  *
- *   npx tsx pipeline/tables/measure.ts [--eval DIR] [--ocr mosaic|cells|region|none] [--only pub_001:2,...]
+ *   npm run measure -- tables [--eval DIR] [--ocr mosaic|cells|region|none] [--only pub_001:2,...]
  *       [--langs ben+eng] [--psm block|sparse|auto|line] [--ocr-dpi N (enlarge crops to N dpi)]
  *       [--charset none (read cells unrestricted, as before the Bangla-first reading)]
  *       [--no-vote (skip the figure-cell vote)] [--no-deskew] [--verbose] [--dump DIR (writes the upright page images)] [--page-ocr]
@@ -19,14 +19,14 @@ import sharp from 'sharp';
 import type { GreyImage } from '../../models/image.js';
 import type { Table } from '../../models/table.js';
 import type { Psm } from '../../models/ocr.js';
-import { detectTables } from './detect.js';
-import { readTableCells, type CellStrategy } from './cells.js';
-import type { TableStructure } from './structure.js';
-import { TesseractEngine } from '../ocr/tesseract.js';
-import { toPgm } from '../image.js';
-import { joinVisualLines } from '../text/lines.js';
-import { maskTables } from './detect.js';
-import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
+import { detectTables } from '../../pipeline/tables/detect.js';
+import { readTableCells, type CellStrategy } from '../../pipeline/tables/cells.js';
+import type { TableStructure } from '../../pipeline/tables/structure.js';
+import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
+import { toPgm } from '../../pipeline/image.js';
+import { joinVisualLines } from '../../pipeline/text/lines.js';
+import { maskTables } from '../../pipeline/tables/detect.js';
+import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from '../../pipeline/tables/clean.js';
 import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
 
 const normText = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();

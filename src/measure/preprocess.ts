@@ -3,8 +3,8 @@
  * rasterise + clean-up over folders of PDFs with `<id>.truth.json` beside them (the eval set's format:
  * pages[].rotation and pages[].scan.skewDeg).
  *
- *   npx tsx pipeline/preprocess/measure.ts ../shared/eval/public [--turns] [--per-page] [--truth-skew ccw]
- *   npx tsx pipeline/preprocess/measure.ts samples/pdf --truth samples/truth --truth-skew ccw
+ *   npm run measure -- preprocess ../shared/eval/public [--turns] [--per-page] [--truth-skew ccw]
+ *   npm run measure -- preprocess samples/pdf --truth samples/truth --truth-skew ccw
  *
  * --truth DIR     where the truth files are (default: beside each PDF)
  * --turns         also turn every page by 90/180/270 more (4× the cases for the orientation check)
@@ -13,8 +13,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPdf } from '../rasterise/index.js';
-import { analysePage, preprocessPage, rotateQuarter } from './index.js';
+import { openPdf } from '../../pipeline/rasterise/index.js';
+import { analysePage, preprocessPage, rotateQuarter } from '../../pipeline/preprocess/index.js';
 
 const args = process.argv.slice(2);
 const folders = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--truth-skew' && args[i - 1] !== '--truth');

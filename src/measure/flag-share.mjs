@@ -1,7 +1,7 @@
 // share of wrong indicator fields (vs truth) that carry a validation flag on that field or confidence < 0.6
 import fs from 'node:fs';
-// usage: node src/flag-share.mjs PRED_DIR TRUTH_DIR   (issue 6: share of wrong fields a reviewer is pointed to)
-const { normValue, canon } = await import(new URL('../../shared/eval/lib/metrics.mjs', import.meta.url).href);
+// usage: npm run measure -- flag-share PRED_DIR TRUTH_DIR   (issue 6: share of wrong fields a reviewer is pointed to)
+const { normValue, canon } = await import(new URL('../../../shared/eval/lib/metrics.mjs', import.meta.url).href);
 const [pred, truth] = process.argv.slice(2);
 let wrong = 0, caught = 0, right = 0, rightFlagged = 0;
 for (const f of fs.readdirSync(truth).filter((f) => f.endsWith('.truth.json'))) {

@@ -2,7 +2,7 @@
  * Measures submission-metadata extraction on eval truth files, using the truth's own page text and section
  * labels as input (an upper bound: real input is noisier OCR and predicted sections).
  *
- *   npx tsx pipeline/metadata/measure.ts [TRUTH_DIR] [--ocr DIR] [--verbose]
+ *   npm run measure -- metadata [TRUTH_DIR] [--ocr DIR] [--verbose]
  *
  * --ocr DIR reads each page's text from DIR/<id>.pNN.txt instead (e.g. ../shared/eval/baseline, native
  * Tesseract output), keeping the truth's section labels: a noisy-input measurement. --classify labels the
@@ -15,9 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SectionKind, SectionSubtype } from '../../models/section.js';
-import { classifyPages } from '../classify/index.js';
-import type { PageEvidence } from './evidence.js';
-import { extractSubmissionMetaDetail, splitBundle, type MetaPage } from './submission.js';
+import { classifyPages } from '../../pipeline/classify/index.js';
+import type { PageEvidence } from '../../pipeline/metadata/evidence.js';
+import { extractSubmissionMetaDetail, splitBundle, type MetaPage } from '../../pipeline/metadata/submission.js';
 
 interface TruthPage {
   page: number;

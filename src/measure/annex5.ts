@@ -3,7 +3,7 @@
  * header mapping, join, extraction and validation, and score the records like ../shared/eval/score.mjs
  * (match by indicatorCode, k-th occurrence; canonical value comparison). Measurement only.
  *
- *   npx tsx pipeline/annex5/measure.ts [--truth ../shared/eval/public] [--lose-merges] [--noise 0.1 [--seed 1]]
+ *   npm run measure -- annex5 [--truth ../shared/eval/public] [--lose-merges] [--noise 0.1 [--seed 1]]
  *       [--verbose] [--json out.json]
  */
 import fs from 'node:fs';
@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { IndicatorRecord } from '../../models/indicator.js';
 import type { Table, TableCell, TableRole } from '../../models/table.js';
 import type { Quarter } from '../../models/value.js';
-import { annex5Indicators } from './index.js';
-import type { PageTables } from './types.js';
+import { annex5Indicators } from '../../pipeline/annex5/index.js';
+import type { PageTables } from '../../pipeline/annex5/types.js';
 
 interface TruthCell {
   r: number;

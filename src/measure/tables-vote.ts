@@ -3,7 +3,7 @@
  * every table whose shape matches the truth is read once more in each candidate way, and figureVote is applied to
  * the candidate pairs offline. Read-only; OCR-heavy (minutes per set), so never part of the tests.
  *
- *   npx tsx pipeline/tables/measure-vote.ts --eval DIR [--eval DIR ...] [--tsv OUT]
+ *   npm run measure -- tables-vote --eval DIR [--eval DIR ...] [--tsv OUT]
  *
  * The first reading is the table stage's own (with the vote switched off); the candidates are a mosaic of the
  * figure cells at 2× ("M2"), 1.5× ("M15") or 1× ("M1"), and each cell alone as one line at 1× ("L1") or 2×
@@ -14,12 +14,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Psm } from '../../models/ocr.js';
-import { COUNT_CHARSET } from '../ocr/charsets.js';
-import { TesseractEngine } from '../ocr/tesseract.js';
-import { joinVisualLines } from '../text/lines.js';
-import { VOTE_BELOW_CONF, cellText, figureVote, isFigureCell, readEachCell, readMosaic, readTableCells, type FigureReading } from './cells.js';
-import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from './clean.js';
-import { detectTables } from './detect.js';
+import { COUNT_CHARSET } from '../../pipeline/ocr/charsets.js';
+import { TesseractEngine } from '../../pipeline/ocr/tesseract.js';
+import { joinVisualLines } from '../../pipeline/text/lines.js';
+import { VOTE_BELOW_CONF, cellText, figureVote, isFigureCell, readEachCell, readMosaic, readTableCells, type FigureReading } from '../../pipeline/tables/cells.js';
+import { cleanTableRegion, findCellInk, isFaintDash, isLoneDash } from '../../pipeline/tables/clean.js';
+import { detectTables } from '../../pipeline/tables/detect.js';
 import { pageImages, uprightGrey, type Truth } from './eval-pages.js';
 
 const WAYS: Record<string, { mosaic: boolean; scale: number; psm: Psm }> = {
