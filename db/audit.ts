@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Db } from './open.js';
 import { AccountEventKindSchema, type AccountEventKind } from './accounts.js';
-import { getCorrection, latestOf, listCorrections, correctionKey, ViaSchema, type Correction, type Via } from './corrections.js';
+import { applyOrder, correctionKey, fieldHistory, getCorrection, listCorrections, ViaSchema, type Correction, type Via } from './corrections.js';
 
 export const AuditKindSchema = z.enum(['correction', 'review', 'account']);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
@@ -34,10 +34,12 @@ export interface AuditEntry {
   /** the stored submission of the file now, if the entry is about a file */
   file: { sha256: string; submissionId: number | null; fileName: string | null } | null;
   correction?: Correction & {
-    /** this row is what its field shows now: an admin may revert it */
+    /** this row is its field's latest and the field does not show OCR: an admin may revert it */
     current: boolean;
     /** the revert that undid it, if any */
     revertedBy: number | null;
+    /** a revert that brought back an earlier correction's value: that correction */
+    restores: number | null;
   };
   account?: { name: string; address: string | null; detail: string | null };
 }
@@ -78,15 +80,14 @@ export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
           ORDER BY at DESC, id DESC LIMIT ?`,
       )
       .all(since, until, user, user, f.sha256 ?? null, f.sha256 ?? null, f.limit) as { id: number }[];
-    const bySha = new Map<string, Correction[]>();
+    const byKey = new Map<string, Correction[]>();
     for (const { id } of ids) {
       const c = getCorrection(db, id)!;
-      if (!bySha.has(c.sha256)) bySha.set(c.sha256, listCorrections(db, c.sha256));
-      const all = bySha.get(c.sha256)!;
-      const cur = latestOf(all);
-      const now =
-        c.target === 'indicator' ? cur.indicator(c.indicatorCode ?? '', c.occurrence ?? 0, c.field) : c.target === 'meta' ? cur.meta(c.field as never) : cur.page(c.page ?? 0);
-      const revertedBy = all.find((x) => x.revertOf === c.id && correctionKey(x) === correctionKey(c))?.id ?? null;
+      const key = `${c.sha256}/${correctionKey(c)}`;
+      if (!byKey.has(key)) byKey.set(key, applyOrder(listCorrections(db, c.sha256).filter((x) => correctionKey(x) === correctionKey(c))));
+      const rows = byKey.get(key)!;
+      const latest = rows.at(-1)!;
+      const { shows } = fieldHistory(rows);
       out.push({
         kind: c.revertOf != null ? 'revert' : 'correction',
         at: c.at,
@@ -94,7 +95,12 @@ export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
         userId: c.userId,
         via: c.via,
         file: fileOf(c.sha256),
-        correction: { ...c, current: now?.id === c.id, revertedBy },
+        correction: {
+          ...c,
+          current: latest.id === c.id && !c.restoresOcr,
+          revertedBy: rows.find((x) => x.revertOf === c.id)?.id ?? null,
+          restores: c.revertOf != null && !c.restoresOcr ? (shows.get(c.id)?.id ?? null) : null,
+        },
         order: c.id,
       });
     }

@@ -250,18 +250,23 @@ export function latestOf(all: readonly Correction[]): CurrentCorrections {
 }
 
 /**
- * What applied to `c`'s field just before `c` did: the correction it superseded, or undefined when the field
- * then showed what OCR read. A revert of `c` restores exactly this.
+ * How the rows of one field (in apply order) stack up: a correction goes on top; a revert takes the
+ * correction it reverts off, and the field then shows the one below it, or the OCR value when none is left.
+ * `shows` maps each row to the correction whose value the field showed right after it (a revert row carries
+ * a copy of that value, so the latest row alone tells the current value, as the SQL views read it).
  */
-export function supersededBy(all: readonly Correction[], c: Correction): Correction | undefined {
-  const key = correctionKey(c);
-  let before: Correction | undefined;
-  for (const x of applyOrder(all)) {
-    if (x.id === c.id) return before;
-    if (correctionKey(x) !== key) continue;
-    before = x.restoresOcr ? undefined : x;
+export function fieldHistory(rows: readonly Correction[]): { stack: Correction[]; shows: Map<number, Correction | null> } {
+  const stack: Correction[] = [];
+  const shows = new Map<number, Correction | null>();
+  for (const r of rows) {
+    if (r.revertOf == null) stack.push(r);
+    else {
+      const i = stack.findIndex((x) => x.id === r.revertOf);
+      if (i >= 0) stack.splice(i, 1);
+    }
+    shows.set(r.id, stack.at(-1) ?? null);
   }
-  return before;
+  return { stack, shows };
 }
 
 /** 1-based occurrence of each record's code, for records in stored (`seq`) order. */

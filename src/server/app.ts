@@ -55,6 +55,11 @@ export interface ReviewAppOptions {
   now?: () => number;
   images?: PageImages;
   assets?: Map<string, Asset>;
+  /**
+   * More routes, registered after the guards and before the catch-all 404: they get the same checks as every
+   * other /api/ route without doing anything (the analyst dashboard is registered at the same point).
+   */
+  routes?: (app: Hono, db: Db) => void;
 }
 
 /** The OS account running the server: who the open mode's writes are recorded under. */
@@ -274,6 +279,8 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     const r = parseCellValue(q.raw, q.hint);
     return c.json({ value: r.value, kind: r.kind ?? null, confidence: r.confidence, flags: r.flags });
   });
+
+  opts.routes?.(app, db);
 
   app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));
 

@@ -35,6 +35,16 @@ export interface RunningServer {
 /** The server would be open to the network with nobody to answer for writes. */
 export class UnsafeServeError extends Error {}
 
+/** Off loopback the review app needs accounts (logins) or at least the script token. */
+export function assertSafeToServe(db: Db, o: { host: string; token?: string | undefined; db: string }): void {
+  if (isLoopback(o.host) || o.token || countUsers(db) > 0) return;
+  throw new UnsafeServeError(
+    `bound to ${o.host}, the review app needs accounts or a token: create the first admin with\n` +
+      `  npm run cli -- users add NAME --role admin --db ${o.db}\n` +
+      `or pass --token (or set APA_REVIEW_TOKEN) for scripts`,
+  );
+}
+
 /**
  * Start the review server (used by `serve` and by the browser test). Relative PDF paths in the database are
  * tried against the current folder and the database's parent folder (ingest usually runs from the repo root
@@ -43,13 +53,11 @@ export class UnsafeServeError extends Error {}
 export async function startReviewServer(opts: ServeOptions, extra: Partial<ReviewAppOptions> = {}): Promise<RunningServer> {
   const o = ServeOptionsSchema.parse(opts);
   const db = openDb(o.db);
-  if (!isLoopback(o.host) && !o.token && countUsers(db) === 0) {
+  try {
+    assertSafeToServe(db, o);
+  } catch (e) {
     db.close();
-    throw new UnsafeServeError(
-      `bound to ${o.host}, the review app needs accounts or a token: create the first admin with\n` +
-        `  npm run cli -- users add NAME --role admin --db ${o.db}\n` +
-        `or pass --token (or set APA_REVIEW_TOKEN) for scripts`,
-    );
+    throw e;
   }
   const dbDir = path.dirname(path.resolve(o.db));
   const images = new PageImages({ baseDirs: [process.cwd(), path.dirname(dbDir), dbDir] });

@@ -10,11 +10,11 @@ import type { Db } from '../../db/open.js';
 import {
   addCorrection,
   applyFieldCorrection,
+  applyOrder,
   correctionKey,
+  fieldHistory,
   getCorrection,
-  latestOf,
   listCorrections,
-  supersededBy,
   type Actor,
   applyMetaCorrections,
   applyPageCorrection,
@@ -236,10 +236,12 @@ function correctPage(db: Db, submissionId: number, sha256: string, req: z.infer<
 export const RevertRequestSchema = z.object({ reason: Reason }).strict();
 
 /**
- * Undo correction `id`: its field goes back to what it showed before, i.e. the correction it superseded or,
- * when there was none, what OCR read (then no correction applies to the field any more: its flags are open
- * again and re-ingesting shows the new OCR reading). Only the correction that currently applies to its field
- * can be reverted (409 otherwise, naming the one that does); reverting a revert brings the reverted value back.
+ * Undo correction `id`: its field goes back to what it showed before that correction, i.e. the correction
+ * below it (db/corrections.ts fieldHistory) or, when there is none, what OCR read; then no correction applies
+ * to the field any more, its flags are open again and re-ingesting shows the new OCR reading. Only what the
+ * field shows now can be reverted: its latest row, or the correction that row restored (a revert row that
+ * brought back an earlier value stands for that earlier correction). Anything else is a 409 naming the row to
+ * revert instead.
  */
 export function revertCorrection(db: Db, id: number, actor: Actor, reason: string | null): { correction: Correction; reverted: Correction } {
   return db.transaction(() => {
@@ -247,14 +249,16 @@ export function revertCorrection(db: Db, id: number, actor: Actor, reason: strin
     if (!c) throw new CorrectionError(404, `no correction ${id}`);
     const s = db.prepare('SELECT id, meta_json FROM submissions WHERE sha256 = ?').get(c.sha256) as { id: number; meta_json: string } | undefined;
     if (!s) throw new CorrectionError(409, `correction ${id} belongs to a file no longer stored`);
-    const all = listCorrections(db, c.sha256);
-    const cur = latestOf(all);
-    const now = c.target === 'indicator' ? cur.indicator(c.indicatorCode!, c.occurrence!, c.field) : c.target === 'meta' ? cur.meta(c.field as MetaField) : cur.page(c.page!);
-    if (now?.id !== c.id) {
-      throw new CorrectionError(409, now ? `correction ${id} no longer applies: correction ${now.id} replaced it (revert that one)` : `correction ${id} no longer applies: its field shows the OCR value`);
+    const rows = applyOrder(listCorrections(db, c.sha256).filter((x) => correctionKey(x) === correctionKey(c)));
+    const latest = rows.at(-1)!;
+    const { stack, shows } = fieldHistory(rows);
+    const shown = latest.restoresOcr ? null : shows.get(latest.id);
+    if (!shown) throw new CorrectionError(409, `correction ${id} no longer applies: its field shows the OCR value`);
+    if (c.id !== latest.id && c.id !== shown.id) {
+      throw new CorrectionError(409, `correction ${id} no longer applies: its field shows correction ${latest.id}${latest.id !== shown.id ? ` (the value of correction ${shown.id})` : ''}; revert that one`);
     }
-    const before = supersededBy(all, c);
-    const restored = before ? { raw: before.newRaw, value: before.newValue } : ocrValue(db, s.id, s.meta_json, c);
+    const below = stack.filter((x) => x.id !== shown.id).at(-1);
+    const restored = below ? { raw: below.newRaw, value: below.newValue } : ocrValue(db, s.id, s.meta_json, c);
     const correction = addCorrection(db, {
       sha256: c.sha256,
       target: c.target,
@@ -262,17 +266,16 @@ export function revertCorrection(db: Db, id: number, actor: Actor, reason: strin
       occurrence: c.occurrence,
       page: c.page,
       field: c.field,
-      oldRaw: c.newRaw,
-      oldValue: c.newValue,
+      oldRaw: latest.newRaw,
+      oldValue: latest.newValue,
       newRaw: restored.raw,
       newValue: restored.value,
       ...by(actor),
       reason,
-      revertOf: c.id,
-      restoresOcr: !before,
+      revertOf: shown.id,
+      restoresOcr: !below,
     });
-    if (correctionKey(correction) !== correctionKey(c)) throw new Error('a revert must set the field it reverts');
-    return { correction, reverted: c };
+    return { correction, reverted: shown };
   })();
 }
 
