@@ -23,6 +23,7 @@ let browser: Browser;
 let page: Page;
 let dispose: (() => void) | undefined;
 const reviewer = { name: 'Nasrin Akter', password: 'a long reviewer passphrase' };
+const admin = { name: 'Ayesha', password: 'a long admin passphrase' };
 // the test reads the API as a script would, with the shared token
 const token = 'browser-test-token-0123456789';
 const consoleLines: string[] = [];
@@ -30,7 +31,9 @@ const consoleLines: string[] = [];
 beforeAll(async () => {
   const t = await buildTruthDb({ misreads: MISREADS });
   // a cheap scrypt cost keeps the test quick; the server verifies with the cost stored in the hash
-  createUser(t.db, { name: reviewer.name, role: 'reviewer', passwordHash: await new PasswordHasher({ logN: 12, r: 8, p: 1 }).hash(reviewer.password), by: 'test' });
+  const cheap = new PasswordHasher({ logN: 12, r: 8, p: 1 });
+  createUser(t.db, { name: reviewer.name, role: 'reviewer', passwordHash: await cheap.hash(reviewer.password), by: 'test' });
+  createUser(t.db, { name: admin.name, role: 'admin', passwordHash: await cheap.hash(admin.password), by: 'test' });
   t.db.close();
   dispose = t.dispose;
   server = await startReviewServer({ db: t.file, host: '127.0.0.1', port: 0, token });
@@ -135,6 +138,21 @@ describe('review page in a browser', () => {
     await expect.poll(() => page.locator('#login-name').count()).toBe(1);
     const status = await page.evaluate<number>("fetch('/api/submissions').then((r) => r.status)");
     expect(status).toBe(401);
+
+    // an admin finds the reviewer's correction in the audit and reverts it: the field shows the OCR value again
+    await page.locator('#login-name').fill(admin.name);
+    await page.locator('#login-password').fill(admin.password);
+    await page.keyboard.press('Enter');
+    await page.locator('#audit-link').click();
+    const row = page.locator('table.audit-list tr.k-correction', { hasText: reviewer.name }).filter({ hasText: `${m.indicatorCode} · ${m.field}` });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    page.once('dialog', (d) => void d.accept('checked against the scan again'));
+    await row.locator('button.revert').click();
+    await expect.poll(() => page.locator('table.audit-list tr.k-revert', { hasText: admin.name }).count(), { timeout: 20_000 }).toBe(1);
+    const after = (await api(`submissions/${target.id}/corrections`)).corrections.at(-1);
+    expect(after).toMatchObject({ who: admin.name, via: 'session', revertOf: history.at(-1).id, restoresOcr: true, reason: 'checked against the scan again' });
+    const reverted = (await api(`submissions/${target.id}/indicators`)).indicators.find((i: any) => i.indicatorCode === m.indicatorCode);
+    expect(reverted.fields[m.field]).toMatchObject({ raw: m.text, corrected: false, correction: null });
 
     // the page ran under its Content-Security-Policy without one violation
     expect(await page.evaluate<string[]>('window.cspViolations')).toEqual([]);

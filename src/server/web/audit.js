@@ -70,7 +70,7 @@ export async function showAudit(main, params) {
     if (c) {
       what = describeTarget(c);
       change = h('span', {}, h('q', {}, shown(c.oldRaw, c.oldValue)), ' → ', c.restoresOcr ? h('span', {}, 'OCR ', h('q', {}, shown(c.newRaw, c.newValue))) : h('q', {}, shown(c.newRaw, c.newValue)));
-      if (c.revertOf) what += ` · reverts #${c.revertOf}`;
+      if (c.revertOf) what += ` · reverts #${c.revertOf}${c.restores ? `, back to #${c.restores}` : c.restoresOcr ? ', back to OCR' : ''}`;
       if (c.current) action = h('button', { type: 'button', class: 'revert', dataset: { id: c.id }, onclick: () => revert(c, main, params) }, 'Revert');
       else if (c.revertedBy) action = h('span', { class: 'muted' }, `reverted by #${c.revertedBy}`);
       else action = h('span', { class: 'muted' }, 'superseded');
@@ -86,7 +86,7 @@ export async function showAudit(main, params) {
       { class: `k-${e.kind}` },
       h('td', { class: 'num' }, c ? `#${c.id}` : ''),
       h('td', {}, e.at.slice(0, 19).replace('T', ' ')),
-      h('td', {}, h('b', {}, e.who), h('span', { class: 'muted' }, ` · ${VIA[e.via] ?? VIA.null}`)),
+      h('td', {}, h('b', {}, e.who), e.account ? '' : h('span', { class: 'muted' }, ` · ${VIA[e.via] ?? VIA.null}`)),
       h('td', {}, file),
       h('td', {}, what),
       h('td', {}, change),
