@@ -46,9 +46,18 @@ export interface PasswordSource {
   read(prompt: string): Promise<string>;
 }
 
-async function readStdinLine(): Promise<string> {
+/** Where the command reads and writes: the process's own streams, or a test's. */
+export interface UsersIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const processIo: UsersIo = { stdin: process.stdin, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
@@ -87,9 +96,9 @@ function promptHidden(prompt: string): Promise<string> {
   });
 }
 
-export function consolePasswordSource(forceStdin: boolean): PasswordSource {
-  const fromStdin = forceStdin || !process.stdin.isTTY;
-  return { fromStdin, read: (prompt) => (fromStdin ? readStdinLine() : promptHidden(prompt)) };
+export function consolePasswordSource(forceStdin: boolean, stdin: UsersIo['stdin'] = process.stdin): PasswordSource {
+  const fromStdin = forceStdin || !stdin.isTTY;
+  return { fromStdin, read: (prompt) => (fromStdin ? readFirstLine(stdin) : promptHidden(prompt)) };
 }
 
 /** A new password: typed twice on a terminal, once from stdin. */
@@ -124,20 +133,20 @@ export function formatUsers(list: UserListing[]): string {
 }
 
 /** Run one users subcommand against the database, reporting errors as `error: …` with exit code 2. */
-async function run(dbFile: string, action: (db: Db) => Promise<string> | string): Promise<void> {
+async function run(io: UsersIo, dbFile: string, action: (db: Db) => Promise<string> | string): Promise<void> {
   const db = openDb(dbFile);
   try {
-    process.stdout.write(`${await action(db)}\n`);
+    io.out(`${await action(db)}\n`);
   } catch (e) {
     if (!(e instanceof UsersUsageError || e instanceof AccountError)) throw e;
-    process.stderr.write(`error: ${e.message}\n`);
+    io.err(`error: ${e.message}\n`);
     process.exitCode = 2;
   } finally {
     db.close();
   }
 }
 
-export function registerUsersCommands(program: Command): void {
+export function registerUsersCommands(program: Command, io: UsersIo = processIo): void {
   const users = program.command('users').description('review app accounts: add, list, disable, enable, passwd, role');
   const dbOpt = ['--db <file>', 'SQLite database', DEFAULT_DB] as const;
 
@@ -148,28 +157,28 @@ export function registerUsersCommands(program: Command): void {
     .requiredOption('--role <role>', 'reviewer (corrects, marks reviewed) or admin (also sees the audit, reverts corrections)')
     .option('--password-stdin', 'read the password from the first line of stdin (for scripts)', false)
     .option(...dbOpt)
-    .action((name: string, o: { role: string; passwordStdin: boolean; db: string }) => run(o.db, (db) => addUser(db, name, o.role, consolePasswordSource(o.passwordStdin))));
+    .action((name: string, o: { role: string; passwordStdin: boolean; db: string }) => run(io, o.db, (db) => addUser(db, name, o.role, consolePasswordSource(o.passwordStdin, io.stdin))));
 
   users
     .command('list')
     .description('accounts with role, state, last login and open sessions')
     .option('--json', 'print JSON', false)
     .option(...dbOpt)
-    .action((o: { json: boolean; db: string }) => run(o.db, (db) => (o.json ? JSON.stringify(listUsers(db), null, 1) : formatUsers(listUsers(db)))));
+    .action((o: { json: boolean; db: string }) => run(io, o.db, (db) => (o.json ? JSON.stringify(listUsers(db), null, 1) : formatUsers(listUsers(db)))));
 
   users
     .command('disable')
     .description('disable an account: its sessions end at once and it cannot log in (its corrections stay, with its name)')
     .argument('<name>')
     .option(...dbOpt)
-    .action((name: string, o: { db: string }) => run(o.db, (db) => `account ${setDisabled(db, parse(UserNameSchema, name, 'name'), true, byCli()).name} disabled; its sessions ended`));
+    .action((name: string, o: { db: string }) => run(io, o.db, (db) => `account ${setDisabled(db, parse(UserNameSchema, name, 'name'), true, byCli()).name} disabled; its sessions ended`));
 
   users
     .command('enable')
     .description('enable a disabled account again')
     .argument('<name>')
     .option(...dbOpt)
-    .action((name: string, o: { db: string }) => run(o.db, (db) => `account ${setDisabled(db, parse(UserNameSchema, name, 'name'), false, byCli()).name} enabled`));
+    .action((name: string, o: { db: string }) => run(io, o.db, (db) => `account ${setDisabled(db, parse(UserNameSchema, name, 'name'), false, byCli()).name} enabled`));
 
   users
     .command('passwd')
@@ -177,7 +186,7 @@ export function registerUsersCommands(program: Command): void {
     .argument('<name>')
     .option('--password-stdin', 'read the password from the first line of stdin (for scripts)', false)
     .option(...dbOpt)
-    .action((name: string, o: { passwordStdin: boolean; db: string }) => run(o.db, (db) => changePassword(db, name, consolePasswordSource(o.passwordStdin))));
+    .action((name: string, o: { passwordStdin: boolean; db: string }) => run(io, o.db, (db) => changePassword(db, name, consolePasswordSource(o.passwordStdin, io.stdin))));
 
   users
     .command('role')
@@ -186,7 +195,7 @@ export function registerUsersCommands(program: Command): void {
     .argument('<role>', 'reviewer or admin')
     .option(...dbOpt)
     .action((name: string, role: string, o: { db: string }) =>
-      run(o.db, (db) => {
+      run(io, o.db, (db) => {
         const u = setRole(db, parse(UserNameSchema, name, 'name'), parse(RoleSchema, role, 'role (reviewer or admin)'), byCli());
         return `account ${u.name} is now ${u.role}`;
       }),

