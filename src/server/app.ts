@@ -280,6 +280,8 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     return c.json({ value: r.value, kind: r.kind ?? null, confidence: r.confidence, flags: r.flags });
   });
 
+  // more route groups (the analyst dashboard's registerDashboard(app, …)) go here: after the guards above,
+  // before the catch-alls below
   opts.routes?.(app, db);
 
   app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));

@@ -209,6 +209,9 @@ export class Auth {
         return c.json({ error: 'wrong name or password, or the account is disabled' }, 401);
       }
       this.throttle.succeed(keys);
+      // a login from a browser that already had a session replaces it (fresh id: no fixation, no pile-up)
+      const prev = c.get('principal');
+      if (prev?.kind === 'user') endSession(this.o.db, prev.cookie);
       const s = createSession(this.o.db, user.id, this.o.limits, this.o.now(), address);
       setCookie(c, 'apa-session', s.cookie, {
         path: '/',

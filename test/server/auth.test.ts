@@ -182,6 +182,16 @@ describe('logging in', () => {
     }
   });
 
+  it('a new login from the same browser replaces its session', async () => {
+    const s = (await login('Dolly', PW.dolly)).session!;
+    const res = await request('/api/login', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `apa-session=${s.cookie}` }, body: JSON.stringify({ name: 'Dolly', password: PW.dolly }) });
+    expect(res.status).toBe(200);
+    expect((await call('GET', '/api/submissions', { cookie: `apa-session=${s.cookie}` })).status).toBe(401);
+    const fresh = /apa-session=([^;]+)/.exec(res.headers.get('set-cookie')!)![1]!;
+    expect(fresh).not.toBe(s.cookie);
+    expect((await call('GET', '/api/submissions', { cookie: `apa-session=${fresh}` })).status).toBe(200);
+  });
+
   it('logs out: the session is gone', async () => {
     const s = (await login('Karim', PW.karim)).session!;
     expect((await call('POST', '/api/logout', asUser(s), {})).body).toEqual({ loggedOut: true });
