@@ -9,6 +9,11 @@
  * - metadata field: (sha256, field) with field one of {@link META_FIELDS};
  * - page section: (sha256, page, 'section') with value {section, subtype}.
  * Values are stored as JSON in the export's value format (`new_value_json`), beside the text as typed (`new_raw`).
+ *
+ * Who (migration 005): `who` is the name shown; `userId` the account when it came from a login, `via` how the
+ * writer authenticated ('session', 'token' for the shared script token, 'local' for the loopback single-user
+ * mode; null for rows written before accounts existed). A revert is a correction too: `revertOf` names the row
+ * it undid, and `restoresOcr` marks a revert back to the OCR value, after which no correction applies to the field.
  */
 import { z } from 'zod';
 import type { Db } from './open.js';
@@ -50,6 +55,17 @@ export const META_VALUE_SCHEMAS = {
 export const PageSectionValueSchema = z.object({ section: SectionKindSchema, subtype: SectionSubtypeSchema });
 export type PageSectionValue = z.infer<typeof PageSectionValueSchema>;
 
+/** How a writer proved who they are. */
+export const ViaSchema = z.enum(['session', 'token', 'local']);
+export type Via = z.infer<typeof ViaSchema>;
+
+/** Who changes data: the name recorded, the account (logins only) and how they authenticated. */
+export interface Actor {
+  name: string;
+  userId: number | null;
+  via: Via;
+}
+
 export interface NewCorrection {
   sha256: string;
   target: CorrectionTarget;
@@ -68,6 +84,12 @@ export interface NewCorrection {
   reason?: string | null;
   /** ISO time; now when absent */
   at?: string;
+  userId?: number | null;
+  via?: Via | null;
+  /** a revert: the correction it undoes */
+  revertOf?: number | null;
+  /** a revert back to the OCR value */
+  restoresOcr?: boolean;
 }
 
 export interface Correction {
@@ -85,6 +107,10 @@ export interface Correction {
   who: string;
   at: string;
   reason: string | null;
+  userId: number | null;
+  via: Via | null;
+  revertOf: number | null;
+  restoresOcr: boolean;
 }
 
 const RowSchema = z.object({
@@ -102,6 +128,10 @@ const RowSchema = z.object({
   who: z.string(),
   at: z.string(),
   reason: z.string().nullable(),
+  user_id: z.number().nullable(),
+  via: ViaSchema.nullable(),
+  revert_of: z.number().nullable(),
+  restores_ocr: z.number(),
 });
 
 function fromRow(raw: unknown): Correction {
@@ -121,6 +151,10 @@ function fromRow(raw: unknown): Correction {
     who: r.who,
     at: r.at,
     reason: r.reason,
+    userId: r.user_id,
+    via: r.via,
+    revertOf: r.revert_of,
+    restoresOcr: r.restores_ocr === 1,
   };
 }
 
@@ -134,8 +168,8 @@ export function addCorrection(db: Db, c: NewCorrection): Correction {
   const r = db
     .prepare(
       `INSERT INTO corrections (sha256, target, indicator_code, occurrence, page, field, old_raw, old_value_json,
-         new_raw, new_value_json, who, at, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         new_raw, new_value_json, who, at, reason, user_id, via, revert_of, restores_ocr)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.sha256,
@@ -151,8 +185,17 @@ export function addCorrection(db: Db, c: NewCorrection): Correction {
       c.who,
       c.at ?? new Date().toISOString(),
       c.reason ?? null,
+      c.userId ?? null,
+      c.via ?? null,
+      c.revertOf ?? null,
+      c.restoresOcr ? 1 : 0,
     );
   return fromRow(db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(r.lastInsertRowid)));
+}
+
+export function getCorrection(db: Db, id: number): Correction | null {
+  const r = db.prepare('SELECT * FROM corrections WHERE id = ?').get(id);
+  return r ? fromRow(r) : null;
 }
 
 /** Every correction of a file, oldest first. */
@@ -174,26 +217,56 @@ export function currentCorrections(db: Db, sha256: string): CurrentCorrections {
   return latestOf(listCorrections(db, sha256));
 }
 
+/** The field a correction sets, as one string: rows with the same key supersede one another. */
+export function correctionKey(c: Pick<Correction, 'target' | 'indicatorCode' | 'occurrence' | 'page' | 'field'>): string {
+  if (c.target === 'indicator') return `i:${indicatorKey(c.indicatorCode ?? '', c.occurrence ?? 0, c.field)}`;
+  if (c.target === 'page') return `p:${c.page}#${c.field}`;
+  return `m:${c.field}`;
+}
+
+/** Rows in the order they apply: the latest `at` last, ties going to the later row (migration 003's rule). */
+export const applyOrder = (all: readonly Correction[]): Correction[] => [...all].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+
 /**
  * The latest correction of each field: the latest `at`, ties going to the later row (the rule the analysis
- * views of migration 003 use too).
+ * views of migration 003 use too). A revert back to the OCR value leaves the field with no correction.
  */
 export function latestOf(all: readonly Correction[]): CurrentCorrections {
-  const ind = new Map<string, Correction>();
-  const meta = new Map<string, Correction>();
-  const page = new Map<number, Correction>();
-  const ordered = [...all].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
-  for (const c of ordered) {
-    if (c.target === 'indicator' && c.indicatorCode != null && c.occurrence != null) ind.set(indicatorKey(c.indicatorCode, c.occurrence, c.field), c);
-    else if (c.target === 'meta') meta.set(c.field, c);
-    else if (c.target === 'page' && c.page != null && c.field === 'section') page.set(c.page, c);
+  const current = new Map<string, Correction>();
+  for (const c of applyOrder(all)) {
+    if (c.restoresOcr) current.delete(correctionKey(c));
+    else current.set(correctionKey(c), c);
   }
+  const get = (key: string, want: (c: Correction) => boolean) => {
+    const c = current.get(key);
+    return c && want(c) ? c : undefined;
+  };
   return {
     all,
-    indicator: (code, occurrence, field) => ind.get(indicatorKey(code, occurrence, field)),
-    meta: (field) => meta.get(field),
-    page: (p) => page.get(p),
+    indicator: (code, occurrence, field) => get(`i:${indicatorKey(code, occurrence, field)}`, (c) => c.target === 'indicator'),
+    meta: (field) => get(`m:${field}`, (c) => c.target === 'meta'),
+    page: (p) => get(`p:${p}#section`, (c) => c.target === 'page'),
   };
+}
+
+/**
+ * How the rows of one field (in apply order) stack up: a correction goes on top; a revert takes the
+ * correction it reverts off, and the field then shows the one below it, or the OCR value when none is left.
+ * `shows` maps each row to the correction whose value the field showed right after it (a revert row carries
+ * a copy of that value, so the latest row alone tells the current value, as the SQL views read it).
+ */
+export function fieldHistory(rows: readonly Correction[]): { stack: Correction[]; shows: Map<number, Correction | null> } {
+  const stack: Correction[] = [];
+  const shows = new Map<number, Correction | null>();
+  for (const r of rows) {
+    if (r.revertOf == null) stack.push(r);
+    else {
+      const i = stack.findIndex((x) => x.id === r.revertOf);
+      if (i >= 0) stack.splice(i, 1);
+    }
+    shows.set(r.id, stack.at(-1) ?? null);
+  }
+  return { stack, shows };
 }
 
 /** 1-based occurrence of each record's code, for records in stored (`seq`) order. */
@@ -270,10 +343,47 @@ export function applyPageCorrection(
   return v?.success ? { ...v.data, correction: c ?? null } : { ...ocr, correction: null };
 }
 
-/** Mark a submission reviewed (who and now) or clear the mark (who = null). False when there is no such submission. */
-export function setReviewed(db: Db, submissionId: number, who: string | null, at = new Date().toISOString()): boolean {
-  const r = db
-    .prepare('UPDATE submissions SET reviewed_at = ?, reviewed_by = ? WHERE id = ?')
-    .run(who == null ? null : at, who, submissionId);
-  return r.changes > 0;
+/** A sign-off or its withdrawal (migration 005), keyed by the file's sha256. */
+export interface ReviewMark {
+  id: number;
+  sha256: string;
+  reviewed: boolean;
+  who: string;
+  userId: number | null;
+  via: Via | null;
+  at: string;
+}
+
+const ReviewMarkRow = z.object({
+  id: z.number(),
+  sha256: z.string(),
+  reviewed: z.number(),
+  who: z.string(),
+  user_id: z.number().nullable(),
+  via: ViaSchema.nullable(),
+  at: z.string(),
+});
+
+export function listReviewMarks(db: Db, sha256: string): ReviewMark[] {
+  return db
+    .prepare('SELECT * FROM review_marks WHERE sha256 = ? ORDER BY at, id')
+    .all(sha256)
+    .map((raw) => {
+      const r = ReviewMarkRow.parse(raw);
+      return { id: r.id, sha256: r.sha256, reviewed: r.reviewed === 1, who: r.who, userId: r.user_id, via: r.via, at: r.at };
+    });
+}
+
+/**
+ * Mark a submission reviewed by `actor` now, or withdraw the mark; both are kept in review_marks. False when
+ * there is no such submission.
+ */
+export function setReviewed(db: Db, submissionId: number, actor: Actor, reviewed: boolean, at = new Date().toISOString()): boolean {
+  return db.transaction(() => {
+    const s = db.prepare('SELECT sha256 FROM submissions WHERE id = ?').get(submissionId) as { sha256: string } | undefined;
+    if (!s) return false;
+    db.prepare('UPDATE submissions SET reviewed_at = ?, reviewed_by = ? WHERE id = ?').run(reviewed ? at : null, reviewed ? actor.name : null, submissionId);
+    db.prepare('INSERT INTO review_marks (sha256, reviewed, who, user_id, via, at) VALUES (?, ?, ?, ?, ?, ?)').run(s.sha256, reviewed ? 1 : 0, actor.name, actor.userId, actor.via, at);
+    return true;
+  })();
 }

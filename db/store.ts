@@ -38,7 +38,10 @@ export function recordFileErrors(db: Db, runId: number, sha256: string | null, e
  */
 export function storeSubmission(db: Db, res: SubmissionResult, runId: number): number {
   const tx = db.transaction((): number => {
-    const old = findSubmissionBySha(db, res.sha256);
+    // the reviewer's sign-off belongs to the file, like its corrections: it stays when the file is stored again
+    const old = db.prepare('SELECT id, reviewed_at, reviewed_by FROM submissions WHERE sha256 = ?').get(res.sha256) as
+      | { id: number; reviewed_at: string | null; reviewed_by: string | null }
+      | undefined;
     if (old) db.prepare('DELETE FROM submissions WHERE id = ?').run(old.id);
     // errors of earlier failed attempts at this file are superseded by this stored result
     db.prepare('DELETE FROM errors WHERE sha256 = ? AND submission_id IS NULL').run(res.sha256);
@@ -50,8 +53,8 @@ export function storeSubmission(db: Db, res: SubmissionResult, runId: number): n
       .prepare(
         `INSERT INTO submissions (sha256, path, file_name, size, page_count, status, run_id, fiscal_year, quarter,
            submission_date, annex_format, office_level, office_name, division, district, upazila, meta_json,
-           sections_json, started_at, finished_at, timings_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sections_json, started_at, finished_at, timings_json, reviewed_at, reviewed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         res.sha256,
@@ -75,6 +78,8 @@ export function storeSubmission(db: Db, res: SubmissionResult, runId: number): n
         res.startedAt,
         res.finishedAt,
         JSON.stringify(timings),
+        old?.reviewed_at ?? null,
+        old?.reviewed_by ?? null,
       );
     const sid = Number(sub.lastInsertRowid);
 

@@ -9,6 +9,7 @@ import { stats } from '../db/queries.js';
 import { normaliseForCli } from '../pipeline/normalise/index.js';
 import { registerQueryCommands } from './query/cli.js';
 import { registerServeCommand } from './server/cli.js';
+import { registerUsersCommands } from './server/users.js';
 
 /** Exit codes: 0 all ok, 1 some files failed, 2 usage error. */
 class UsageError extends Error {}
@@ -105,6 +106,7 @@ program
 
 registerQueryCommands(program);
 registerServeCommand(program);
+registerUsersCommands(program);
 
 try {
   await program.parseAsync(process.argv);

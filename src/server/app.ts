@@ -2,18 +2,27 @@
  * The review app: JSON API under /api/ plus the static web page, one hono app over one SQLite database.
  * Every path parameter, query string and body is checked with zod before it reaches SQL (which is always
  * parameterised); unknown query keys are refused; file paths come from the database, never from a request.
+ *
+ * Order matters: the guards (host, body size, write form, who is asking: auth.ts) are middleware registered
+ * before any route, so every /api/ route, including ones registered later in this function (the dashboard's
+ * registerDashboard(app, …)), passes them first.
  */
+import os from 'node:os';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Db } from '../../db/open.js';
 import { setReviewed } from '../../db/corrections.js';
+import { listAudit, AuditKindSchema } from '../../db/audit.js';
+import { DEFAULT_SESSION_LIMITS, UserNameSchema, type SessionLimits } from '../../db/accounts.js';
 import { exportSubmission } from '../../db/queries.js';
 import { CellHintSchema } from '../../models/value.js';
 import { parseCellValue, toAsciiDigits } from '../../pipeline/normalise/index.js';
 import { TOOL_VERSION } from '../config.js';
 import { loadAssets, type Asset } from './assets.js';
-import { applyCorrection, CorrectionError, CorrectionRequestSchema } from './correct.js';
+import { Auth, requireRole, writer } from './auth.js';
+import { applyCorrection, CorrectionError, CorrectionRequestSchema, revertCorrection, RevertRequestSchema } from './correct.js';
+import { PasswordHasher } from './passwords.js';
 import { PageImages, SourceError } from './pageImages.js';
 import {
   getSubmissionRow,
@@ -30,12 +39,37 @@ import { guardWrites, loopbackHostOnly, securityHeaders } from './security.js';
 
 export interface ReviewAppOptions {
   db: Db;
-  /** bearer token required for writes; null = none (only allowed on loopback, see cli.ts) */
+  /** the shared script token (Authorization: Bearer …); null = none */
   token?: string | null;
+  /** writes with the token are recorded as 'token:<tokenName>' @default 'script' */
+  tokenName?: string;
+  /** with no accounts and no token (loopback only), writes are recorded as 'local:<localName>' @default the OS user */
+  localName?: string;
   /** answer only requests addressed to localhost (set when bound to loopback) @default true */
   loopbackOnly?: boolean;
+  /** the address users open when a reverse proxy sits in front, e.g. https://review.example.gov.bd */
+  publicUrl?: URL | null;
+  passwords?: PasswordHasher;
+  sessionLimits?: SessionLimits;
+  /** the clock sessions and login backoff run on (tests move it) */
+  now?: () => number;
   images?: PageImages;
   assets?: Map<string, Asset>;
+  /**
+   * More routes, registered after the guards and before the catch-all 404: they get the same checks as every
+   * other /api/ route without doing anything (the analyst dashboard is registered at the same point).
+   */
+  routes?: (app: Hono, db: Db) => void;
+}
+
+/** The OS account running the server: who the open mode's writes are recorded under. */
+export function osUserName(): string {
+  try {
+    const n = UserNameSchema.safeParse(os.userInfo().username);
+    return n.success ? n.data : 'desk';
+  } catch {
+    return 'desk';
+  }
 }
 
 const Id = z.string().regex(/^[1-9]\d{0,8}$/, 'a positive whole number').transform(Number);
@@ -50,7 +84,20 @@ const CropQuery = z
   .refine((b) => (b.x1 - b.x0) * (b.y1 - b.y0) <= 40_000_000, 'the box is larger than a page');
 const IndicatorQuery = z.object({ page: Id.optional() }).strict();
 const ParseQuery = z.object({ raw: z.string().max(500), hint: CellHintSchema.default('auto') }).strict();
-const ReviewBody = z.object({ who: z.string().trim().min(1).max(80), reviewed: z.boolean().default(true) }).strict();
+const ReviewBody = z.object({ reviewed: z.boolean().default(true) }).strict();
+const CorrectionParams = z.object({ id: Id });
+/** An ISO date (a day) or date and time in UTC. */
+const IsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/, 'an ISO date such as 2026-03-01 or 2026-03-01T09:30Z');
+const AuditQuery = z
+  .object({
+    kind: AuditKindSchema.optional(),
+    user: z.string().trim().min(1).max(100).optional(),
+    submission: Id.optional(),
+    since: IsoTime.optional(),
+    until: IsoTime.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
 // the queue's fiscal year may be typed with Bangla digits
 const QueueQuery = QueueFilterSchema.extend({ fy: z.preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v) : v), QueueFilterSchema.shape.fy) }).strict();
 
@@ -79,14 +126,28 @@ const notFound = (c: Context, what: string) => c.json({ error: `${what} not foun
 export function createReviewApp(opts: ReviewAppOptions): Hono {
   const { db } = opts;
   const token = opts.token ?? null;
+  const publicUrl = opts.publicUrl ?? null;
   const images = opts.images ?? new PageImages();
   const assets = opts.assets ?? loadAssets();
+  const passwords = opts.passwords ?? new PasswordHasher();
+  void passwords.prepare();
+  const auth = new Auth({
+    db,
+    token,
+    tokenName: opts.tokenName ?? 'script',
+    localName: opts.localName ?? osUserName(),
+    hasher: passwords,
+    limits: opts.sessionLimits ?? DEFAULT_SESSION_LIMITS,
+    now: opts.now ?? Date.now,
+    publicUrl,
+  });
   const app = new Hono();
 
-  app.use('*', securityHeaders());
-  if (opts.loopbackOnly ?? true) app.use('*', loopbackHostOnly());
-  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'the body is larger than 64 KiB' }, 413) }));
-  app.use('/api/*', guardWrites(token));
+  app.use('*', securityHeaders(publicUrl));
+  if (opts.loopbackOnly ?? true) app.use('*', loopbackHostOnly(publicUrl));
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'the body is larger than 64 KiB' }, 413) }));
+  app.use('/api/*', guardWrites(publicUrl));
+  app.use('/api/*', auth.middleware());
 
   app.onError((err, c) => {
     if (err instanceof BadRequest) return c.json({ error: err.message, issues: err.issues }, 400);
@@ -98,8 +159,11 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
 
   app.get('/api/config', (c) => {
     check(Empty, c.req.query());
-    return c.json({ version: TOOL_VERSION, writeTokenRequired: token !== null });
+    const mode = auth.mode();
+    return c.json({ version: TOOL_VERSION, auth: mode, writeTokenRequired: mode === 'token' });
   });
+
+  auth.register(app, check, jsonBody);
 
   app.get('/api/submissions', (c) => {
     const filter = check(QueueQuery, c.req.query());
@@ -169,14 +233,33 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     const { id } = check(IdParams, c.req.param());
     check(Empty, c.req.query());
     const req = check(CorrectionRequestSchema, await jsonBody(c));
-    return c.json(applyCorrection(db, id, req), 201);
+    return c.json(applyCorrection(db, id, req, writer(c)), 201);
+  });
+
+  app.post('/api/corrections/:id/revert', requireRole('admin'), async (c) => {
+    const { id } = check(CorrectionParams, c.req.param());
+    check(Empty, c.req.query());
+    const body = check(RevertRequestSchema, await jsonBody(c));
+    return c.json(revertCorrection(db, id, writer(c), body.reason || null), 201);
+  });
+
+  /** Who did what and when: corrections, reverts, reviewed marks, logins and account changes (admins only). */
+  app.get('/api/audit', requireRole('admin'), (c) => {
+    const q = check(AuditQuery, c.req.query());
+    let sha256: string | undefined;
+    if (q.submission !== undefined) {
+      const s = getSubmissionRow(db, q.submission);
+      if (!s) return notFound(c, `submission ${q.submission}`);
+      sha256 = s.sha256;
+    }
+    return c.json({ entries: listAudit(db, { kind: q.kind, user: q.user, sha256, since: q.since, until: q.until, limit: q.limit }) });
   });
 
   app.post('/api/submissions/:id/review', async (c) => {
     const { id } = check(IdParams, c.req.param());
     check(Empty, c.req.query());
     const body = check(ReviewBody, await jsonBody(c));
-    if (!setReviewed(db, id, body.reviewed ? body.who : null)) return notFound(c, `submission ${id}`);
+    if (!setReviewed(db, id, writer(c), body.reviewed)) return notFound(c, `submission ${id}`);
     const s = getSubmissionRow(db, id)!;
     return c.json({ reviewedAt: s.reviewed_at, reviewedBy: s.reviewed_by });
   });
@@ -196,6 +279,10 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     const r = parseCellValue(q.raw, q.hint);
     return c.json({ value: r.value, kind: r.kind ?? null, confidence: r.confidence, flags: r.flags });
   });
+
+  // more route groups (the analyst dashboard's registerDashboard(app, …)) go here: after the guards above,
+  // before the catch-alls below
+  opts.routes?.(app, db);
 
   app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));
 

@@ -2,12 +2,20 @@
  * The review app's writes. A reviewer types what the scan shows; it is parsed the way OCR text is (Bangla or
  * ASCII digits, dates, "১টি ১২/০৯/২২", "প্রযোজ্য নয়" …) and appended as a correction row keyed so that it
  * survives re-ingest (db/corrections.ts). Typing the value that is already there records a confirmation.
+ * Who made it is never typed: it is the caller the server authenticated (auth.ts), passed in as an Actor.
+ * An admin's revert (revertCorrection) is itself a correction, appended the same way.
  */
 import { z } from 'zod';
 import type { Db } from '../../db/open.js';
 import {
   addCorrection,
   applyFieldCorrection,
+  applyOrder,
+  correctionKey,
+  fieldHistory,
+  getCorrection,
+  listCorrections,
+  type Actor,
   applyMetaCorrections,
   applyPageCorrection,
   currentCorrections,
@@ -25,17 +33,16 @@ import type { NormResult } from '../../models/value.js';
 import { canonicalText, parseCellValue, parseDate, parseFiscalYear, toAsciiDigits } from '../../pipeline/normalise/index.js';
 import { fieldView, getSubmissionRow, hintFor, type FieldView } from './review.js';
 
-/** A request the data does not allow (unknown record, unreadable value): answered with 404 or 422. */
+/** A request the data does not allow (unknown record, unreadable value, a revert of what no longer applies): 404, 409 or 422. */
 export class CorrectionError extends Error {
   constructor(
-    readonly status: 404 | 422,
+    readonly status: 404 | 409 | 422,
     message: string,
   ) {
     super(message);
   }
 }
 
-const Who = z.string().trim().min(1).max(80);
 const Reason = z.string().trim().max(500).optional();
 /** Typed text: one line, bounded; blank means "the cell is empty". */
 const Typed = z.string().max(500).refine((s) => !/[\n\r]/.test(s), 'one line only');
@@ -45,10 +52,9 @@ export const IndicatorCorrectionSchema = z.object({
   indicatorId: z.number().int().positive(),
   field: z.enum(INDICATOR_VALUE_FIELDS),
   raw: Typed,
-  who: Who,
   reason: Reason,
 }).strict();
-export const MetaCorrectionSchema = z.object({ target: z.literal('meta'), field: MetaFieldSchema, raw: Typed, who: Who, reason: Reason }).strict();
+export const MetaCorrectionSchema = z.object({ target: z.literal('meta'), field: MetaFieldSchema, raw: Typed, reason: Reason }).strict();
 
 /** Which section each subtype belongs to (models/section.ts); 'unknown' may sit in any section. */
 export const SUBTYPE_SECTION: Record<SectionSubtype, SectionKind | null> = {
@@ -66,7 +72,7 @@ export const SUBTYPE_SECTION: Record<SectionSubtype, SectionKind | null> = {
 };
 
 export const PageCorrectionSchema = z
-  .object({ target: z.literal('page'), page: z.number().int().positive(), section: SectionKindSchema, subtype: SectionSubtypeSchema, who: Who, reason: Reason })
+  .object({ target: z.literal('page'), page: z.number().int().positive(), section: SectionKindSchema, subtype: SectionSubtypeSchema, reason: Reason })
   .strict()
   .refine((p) => SUBTYPE_SECTION[p.subtype] === null || SUBTYPE_SECTION[p.subtype] === p.section, { message: 'subtype does not belong to that section', path: ['subtype'] });
 
@@ -78,23 +84,25 @@ export type CorrectionResult =
   | { target: 'meta'; correction: Correction; field: MetaField; value: unknown }
   | { target: 'page'; correction: Correction; page: number; section: string | null; subtype: string | null };
 
-export function applyCorrection(db: Db, submissionId: number, req: CorrectionRequest): CorrectionResult {
+export function applyCorrection(db: Db, submissionId: number, req: CorrectionRequest, actor: Actor): CorrectionResult {
   const s = getSubmissionRow(db, submissionId);
   if (!s) throw new CorrectionError(404, `no submission ${submissionId}`);
   // read and write in one transaction: the "old" value recorded is the one the new row supersedes
   return db.transaction((): CorrectionResult => {
     switch (req.target) {
       case 'indicator':
-        return correctIndicator(db, s.id, s.sha256, req);
+        return correctIndicator(db, s.id, s.sha256, req, actor);
       case 'meta':
-        return correctMeta(db, s.sha256, s.meta_json, req);
+        return correctMeta(db, s.sha256, s.meta_json, req, actor);
       case 'page':
-        return correctPage(db, s.id, s.sha256, req);
+        return correctPage(db, s.id, s.sha256, req, actor);
     }
   })();
 }
 
-function correctIndicator(db: Db, submissionId: number, sha256: string, req: z.infer<typeof IndicatorCorrectionSchema>): CorrectionResult {
+const by = (a: Actor) => ({ who: a.name, userId: a.userId, via: a.via });
+
+function correctIndicator(db: Db, submissionId: number, sha256: string, req: z.infer<typeof IndicatorCorrectionSchema>, actor: Actor): CorrectionResult {
   const row = db.prepare('SELECT seq, indicator_code, fields_json FROM indicators WHERE id = ? AND submission_id = ?').get(req.indicatorId, submissionId) as
     | { seq: number; indicator_code: string; fields_json: string }
     | undefined;
@@ -121,7 +129,7 @@ function correctIndicator(db: Db, submissionId: number, sha256: string, req: z.i
     oldValue: before.value,
     newRaw: raw,
     newValue: norm.value,
-    who: req.who,
+    ...by(actor),
     reason: req.reason || null,
   });
   const ocr = fields[req.field] ?? absent;
@@ -184,7 +192,7 @@ export function parseMetaValue(field: MetaField, typed: string): unknown {
   return value;
 }
 
-function correctMeta(db: Db, sha256: string, metaJson: string, req: z.infer<typeof MetaCorrectionSchema>): CorrectionResult {
+function correctMeta(db: Db, sha256: string, metaJson: string, req: z.infer<typeof MetaCorrectionSchema>, actor: Actor): CorrectionResult {
   const value = parseMetaValue(req.field, req.raw);
   const before = getMetaField(applyMetaCorrections(SubmissionMetaSchema.parse(JSON.parse(metaJson)), currentCorrections(db, sha256)).meta, req.field);
   const correction = addCorrection(db, {
@@ -195,13 +203,13 @@ function correctMeta(db: Db, sha256: string, metaJson: string, req: z.infer<type
     oldValue: before ?? null,
     newRaw: canonicalText(req.raw, { singleLine: true }),
     newValue: value,
-    who: req.who,
+    ...by(actor),
     reason: req.reason || null,
   });
   return { target: 'meta', correction, field: req.field, value };
 }
 
-function correctPage(db: Db, submissionId: number, sha256: string, req: z.infer<typeof PageCorrectionSchema>): CorrectionResult {
+function correctPage(db: Db, submissionId: number, sha256: string, req: z.infer<typeof PageCorrectionSchema>, actor: Actor): CorrectionResult {
   const p = db.prepare('SELECT section, subtype FROM pages WHERE submission_id = ? AND page = ?').get(submissionId, req.page) as
     | { section: string | null; subtype: string | null }
     | undefined;
@@ -217,8 +225,73 @@ function correctPage(db: Db, submissionId: number, sha256: string, req: z.infer<
     oldValue: before.section ? { section: before.section, subtype: before.subtype } : null,
     newRaw: `${req.section}/${req.subtype}`,
     newValue: { section: req.section, subtype: req.subtype },
-    who: req.who,
+    ...by(actor),
     reason: req.reason || null,
   });
   return { target: 'page', correction, page: req.page, section: req.section, subtype: req.subtype };
+}
+
+// ----------------------------------------------------------------------------------------------- revert
+
+export const RevertRequestSchema = z.object({ reason: Reason }).strict();
+
+/**
+ * Undo correction `id`: its field goes back to what it showed before that correction, i.e. the correction
+ * below it (db/corrections.ts fieldHistory) or, when there is none, what OCR read; then no correction applies
+ * to the field any more, its flags are open again and re-ingesting shows the new OCR reading. Only what the
+ * field shows now can be reverted: its latest row, or the correction that row restored (a revert row that
+ * brought back an earlier value stands for that earlier correction). Anything else is a 409 naming the row to
+ * revert instead.
+ */
+export function revertCorrection(db: Db, id: number, actor: Actor, reason: string | null): { correction: Correction; reverted: Correction } {
+  return db.transaction(() => {
+    const c = getCorrection(db, id);
+    if (!c) throw new CorrectionError(404, `no correction ${id}`);
+    const s = db.prepare('SELECT id, meta_json FROM submissions WHERE sha256 = ?').get(c.sha256) as { id: number; meta_json: string } | undefined;
+    if (!s) throw new CorrectionError(409, `correction ${id} belongs to a file no longer stored`);
+    const rows = applyOrder(listCorrections(db, c.sha256).filter((x) => correctionKey(x) === correctionKey(c)));
+    const latest = rows.at(-1)!;
+    const { stack, shows } = fieldHistory(rows);
+    const shown = latest.restoresOcr ? null : shows.get(latest.id);
+    if (!shown) throw new CorrectionError(409, `correction ${id} no longer applies: its field shows the OCR value`);
+    if (c.id !== latest.id && c.id !== shown.id) {
+      throw new CorrectionError(409, `correction ${id} no longer applies: its field shows correction ${latest.id}${latest.id !== shown.id ? ` (the value of correction ${shown.id})` : ''}; revert that one`);
+    }
+    const below = stack.filter((x) => x.id !== shown.id).at(-1);
+    const restored = below ? { raw: below.newRaw, value: below.newValue } : ocrValue(db, s.id, s.meta_json, c);
+    const correction = addCorrection(db, {
+      sha256: c.sha256,
+      target: c.target,
+      indicatorCode: c.indicatorCode,
+      occurrence: c.occurrence,
+      page: c.page,
+      field: c.field,
+      oldRaw: latest.newRaw,
+      oldValue: latest.newValue,
+      newRaw: restored.raw,
+      newValue: restored.value,
+      ...by(actor),
+      reason,
+      revertOf: shown.id,
+      restoresOcr: !below,
+    });
+    return { correction, reverted: shown };
+  })();
+}
+
+/** What OCR read for a correction's field in the stored run of its file (shown in the history of a revert). */
+function ocrValue(db: Db, submissionId: number, metaJson: string, c: Correction): { raw: string | null; value: unknown } {
+  if (c.target === 'indicator') {
+    const r = db.prepare('SELECT fields_json FROM indicators WHERE submission_id = ? AND indicator_code = ? AND occurrence = ?').get(submissionId, c.indicatorCode, c.occurrence) as
+      | { fields_json: string }
+      | undefined;
+    const f = r ? z.record(z.string(), IndicatorFieldSchema).parse(JSON.parse(r.fields_json))[c.field] : undefined;
+    return { raw: f?.raw ?? null, value: f?.value ?? null };
+  }
+  if (c.target === 'meta') {
+    const v = getMetaField(SubmissionMetaSchema.parse(JSON.parse(metaJson)), c.field as MetaField);
+    return { raw: v == null ? null : String(v), value: v ?? null };
+  }
+  const p = db.prepare('SELECT section, subtype FROM pages WHERE submission_id = ? AND page = ?').get(submissionId, c.page) as { section: string | null; subtype: string | null } | undefined;
+  return { raw: p?.section && p.subtype ? `${p.section}/${p.subtype}` : null, value: p?.section ? { section: p.section, subtype: p.subtype } : null };
 }

@@ -40,11 +40,13 @@ const box = (r: { x0: number; y0: number; x1: number; y1: number }): Box => ({ x
 export interface CorrectionView {
   id: number;
   who: string;
+  /** how the writer authenticated: 'session', 'token', 'local', null before accounts existed */
+  via: string | null;
   at: string;
   reason: string | null;
 }
 
-const correctionView = (c: Correction | null | undefined): CorrectionView | null => (c ? { id: c.id, who: c.who, at: c.at, reason: c.reason } : null);
+const correctionView = (c: Correction | null | undefined): CorrectionView | null => (c ? { id: c.id, who: c.who, via: c.via, at: c.at, reason: c.reason } : null);
 
 export interface FlagView {
   id: number;

@@ -1,6 +1,6 @@
 /**
- * Request guards. The review app is meant for one desk (127.0.0.1); bound to a network address it needs a
- * token for every write. Reads stay open there too, as the issue asks only writes to be protected.
+ * Request guards that do not depend on who is asking (who may do what is auth.ts): the host a request is
+ * addressed to, where a write comes from and in what form, and the headers of every response.
  */
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -24,58 +24,60 @@ const json = (status: number, error: string) => new Response(JSON.stringify({ er
  * A page on another site must not be able to drive a local server (DNS rebinding): bound to loopback, only
  * requests addressed to a loopback name are answered.
  */
-export function loopbackHostOnly(): MiddlewareHandler {
+export function loopbackHostOnly(publicUrl: URL | null = null): MiddlewareHandler {
   return async (c, next) => {
-    if (!isLoopback(new URL(c.req.url).hostname)) return json(403, 'this server answers requests to localhost only');
+    const host = new URL(c.req.url).hostname;
+    if (!isLoopback(host) && host !== publicUrl?.hostname) return json(403, 'this server answers requests to localhost only');
     await next();
   };
 }
 
 /**
  * Writes: JSON bodies only (a cross-site form cannot send one without a CORS preflight, which is never
- * granted), never from another origin, and with the bearer token when one is configured.
+ * granted) and never from another origin. `publicUrl` is the address users open through a reverse proxy,
+ * whose origin the browser sends while the request reaches this server under its own address.
  */
-export function guardWrites(token: string | null): MiddlewareHandler {
+export function guardWrites(publicUrl: URL | null = null): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\b/i.test(type)) return json(415, 'send the body as application/json');
     if (c.req.header('sec-fetch-site') === 'cross-site') return json(403, 'cross-site requests are refused');
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null') {
+    if (origin !== undefined) {
       let same = false;
       try {
-        same = new URL(origin).host === new URL(c.req.url).host;
+        const o = new URL(origin);
+        same = o.host === new URL(c.req.url).host || (publicUrl !== null && o.origin === publicUrl.origin);
       } catch {
-        same = false;
+        same = false; // 'null' and anything unparsable
       }
       if (!same) return json(403, 'cross-origin requests are refused');
-    } else if (origin === 'null') {
-      return json(403, 'cross-origin requests are refused');
-    }
-    if (token !== null) {
-      const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-      if (!m || !tokenMatches(token, m[1]!)) {
-        return new Response(JSON.stringify({ error: 'a valid token is needed to change data (Authorization: Bearer …)' }), {
-          status: 401,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
-        });
-      }
     }
     await next();
   };
 }
 
-/** Headers for every response: no framing, no sniffing, scripts and styles only from this server. */
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * Headers for every response: scripts, styles and images only from this server (no inline script or style
+ * anywhere in the page), no framing, no sniffing, no referrer; API answers are not cached unless a route says
+ * otherwise (page images revalidate by ETag); over https, browsers are told to stay on https.
+ */
+export function securityHeaders(publicUrl: URL | null = null): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.res.headers.set('x-content-type-options', 'nosniff');
-    c.res.headers.set('referrer-policy', 'no-referrer');
-    c.res.headers.set('x-frame-options', 'DENY');
-    c.res.headers.set(
+    const h = c.res.headers;
+    h.set('x-content-type-options', 'nosniff');
+    h.set('referrer-policy', 'no-referrer');
+    h.set('x-frame-options', 'DENY');
+    h.set('cross-origin-opener-policy', 'same-origin');
+    h.set('cross-origin-resource-policy', 'same-origin');
+    h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    h.set(
       'content-security-policy',
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
+    if (new URL(c.req.url).pathname.startsWith('/api/') && !h.has('cache-control')) h.set('cache-control', 'no-store');
+    if (publicUrl?.protocol === 'https:' || new URL(c.req.url).protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000');
   };
 }

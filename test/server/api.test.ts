@@ -13,25 +13,30 @@ let db: Db;
 let ids: Map<SampleId, number>;
 let sid: number; // smp_001, with the planted misreads
 let dispose: () => void;
+let csrf: string;
 
 beforeAll(async () => {
-  const f = await reviewFixture();
+  // no accounts, no token: the loopback single-user mode, writes recorded as local:<OS user>
+  const f = await reviewFixture({ localName: 'tester' });
   app = f.app;
   db = f.db;
   ids = f.ids;
   dispose = f.dispose;
   sid = ids.get('smp_001')!;
+  csrf = (await getJson(app, '/api/session')).body.csrf;
 });
 afterAll(() => dispose?.());
 
 const indicators = async (id = sid): Promise<IndicatorView[]> => (await getJson(app, `/api/submissions/${id}/indicators`)).body.indicators;
 const queue = async (q = ''): Promise<QueueItem[]> => (await getJson(app, `/api/submissions${q}`)).body.submissions;
 const find = (list: IndicatorView[], code: string) => list.find((i) => i.indicatorCode === code)!;
-const who = 'Test Reviewer';
+const who = 'local:tester';
+/** A write from the page: it sends the CSRF token it got from /api/session. */
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => postJson(app, path, body, { 'x-csrf-token': csrf, ...headers });
 
 describe('GET /api/config', () => {
   it('says whether writes need a token, and refuses query junk', async () => {
-    expect((await getJson(app, '/api/config')).body).toMatchObject({ writeTokenRequired: false });
+    expect((await getJson(app, '/api/config')).body).toMatchObject({ auth: 'open', writeTokenRequired: false });
     expect((await getJson(app, '/api/config?x=1')).status).toBe(400);
   });
 });
@@ -221,7 +226,7 @@ describe('POST /api/submissions/:id/corrections', () => {
     const openBefore = (await queue()).find((s) => s.id === sid)!.openFlags;
     const onField = before.flags.filter((f) => f.field === m.field).length;
     const typed = '১টি ০৩-০৩-২০২৩';
-    const r = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: before.id, field: m.field, raw: typed, who, reason: 'year misread' });
+    const r = await post(`/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: before.id, field: m.field, raw: typed, reason: 'year misread' });
     expect(r.status).toBe(201);
     const expected = parseCellValue(typed, 'date').value;
     expect(r.body.field.value).toEqual(expected);
@@ -246,7 +251,7 @@ describe('POST /api/submissions/:id/corrections', () => {
   it('records a confirmation when the value typed is the one OCR read', async () => {
     const rec = find(await indicators(), '2.1.1');
     const raw = rec.fields.target.raw!;
-    const r = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: rec.id, field: 'target', raw, who });
+    const r = await post(`/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: rec.id, field: 'target', raw });
     expect(r.status).toBe(201);
     expect(r.body.field.corrected).toBe(false);
     expect(r.body.field.correction.who).toBe(who);
@@ -254,27 +259,27 @@ describe('POST /api/submissions/:id/corrections', () => {
   });
 
   it('corrects metadata, parsing Bangla digits and dates', async () => {
-    const fy = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'meta', field: 'fiscalYear', raw: '২০২৩-২৪', who });
+    const fy = await post(`/api/submissions/${sid}/corrections`, { target: 'meta', field: 'fiscalYear', raw: '২০২৩-২৪' });
     expect(fy.status).toBe(201);
     expect(fy.body.value).toBe('2023-24');
-    const q = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'meta', field: 'quarter', raw: '৩', who });
+    const q = await post(`/api/submissions/${sid}/corrections`, { target: 'meta', field: 'quarter', raw: '৩' });
     expect(q.body.value).toBe(3);
-    const d = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'meta', field: 'submissionDate', raw: '০৩/০৭/২০২৩', who });
+    const d = await post(`/api/submissions/${sid}/corrections`, { target: 'meta', field: 'submissionDate', raw: '০৩/০৭/২০২৩' });
     expect(d.body.value).toBe('2023-07-03');
-    const lvl = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'meta', field: 'office.level', raw: 'জেলা', who });
+    const lvl = await post(`/api/submissions/${sid}/corrections`, { target: 'meta', field: 'office.level', raw: 'জেলা' });
     expect(lvl.body.value).toBe('district');
     const detail = (await getJson(app, `/api/submissions/${sid}`)).body;
     expect([detail.fiscalYear, detail.quarter, detail.submissionDate, detail.office.level]).toEqual(['2023-24', 3, '2023-07-03', 'district']);
     expect(detail.metaFields.find((m: { field: string }) => m.field === 'fiscalYear').correction.who).toBe(who);
     const exp = (await getJson(app, `/api/submissions/${sid}/export`)).body;
     expect(exp.fiscalYear).toBe('2023-24');
-    expect(exp.metadata.fiscalYear.source).toMatch(/^correction by Test Reviewer/);
+    expect(exp.metadata.fiscalYear.source).toMatch(/^correction by local:tester at /);
     // the queue filters on the corrected value
     expect((await queue('?fy=2023-24')).map((s) => s.id)).toContain(sid);
   });
 
   it('corrects a page section and recomputes the section spans', async () => {
-    const r = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'page', page: 3, section: 'letter', subtype: 'notice', who, reason: 'a notice, not a certificate' });
+    const r = await post(`/api/submissions/${sid}/corrections`, { target: 'page', page: 3, section: 'letter', subtype: 'notice', reason: 'a notice, not a certificate' });
     expect(r.status).toBe(201);
     const pages = (await getJson(app, `/api/submissions/${sid}/pages`)).body;
     expect(pages.pages[2]).toMatchObject({ section: 'letter', subtype: 'notice', ocrSection: 'certificate' });
@@ -284,43 +289,44 @@ describe('POST /api/submissions/:id/corrections', () => {
   });
 
   it.each([
-    ['no reviewer', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১' }, 400],
-    ['a blank reviewer', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১', who: '   ' }, 400],
-    ['an unknown field', { target: 'indicator', indicatorId: 1, field: 'q9', raw: '১', who }, 400],
-    ['an unknown target', { target: 'cell', who }, 400],
-    ['a two-line value', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১\n২', who }, 400],
-    ['a huge value', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১'.repeat(600), who }, 400],
-    ['an extra key', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১', who, sha256: 'x' }, 400],
-    ['a string id', { target: 'indicator', indicatorId: '1', field: 'q1', raw: '১', who }, 400],
-    ['a record that does not exist', { target: 'indicator', indicatorId: 987654, field: 'q1', raw: '১', who }, 404],
-    ['an unreadable fiscal year', { target: 'meta', field: 'fiscalYear', raw: 'last year', who }, 422],
-    ['an impossible quarter', { target: 'meta', field: 'quarter', raw: '৫', who }, 422],
-    ['an unknown metadata field', { target: 'meta', field: 'office.mayor', raw: 'x', who }, 400],
-    ['a subtype of another section', { target: 'page', page: 1, section: 'annex5', subtype: 'notice', who }, 400],
-    ['a page the file does not have', { target: 'page', page: 42, section: 'other', subtype: 'unknown', who }, 404],
+    ['a typed reviewer name (who comes from the login)', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১', who: 'Mallory' }, 400],
+    ['an unknown field', { target: 'indicator', indicatorId: 1, field: 'q9', raw: '১' }, 400],
+    ['an unknown target', { target: 'cell' }, 400],
+    ['a two-line value', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১\n২' }, 400],
+    ['a huge value', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১'.repeat(600) }, 400],
+    ['an extra key', { target: 'indicator', indicatorId: 1, field: 'q1', raw: '১', sha256: 'x' }, 400],
+    ['a string id', { target: 'indicator', indicatorId: '1', field: 'q1', raw: '১' }, 400],
+    ['a record that does not exist', { target: 'indicator', indicatorId: 987654, field: 'q1', raw: '১' }, 404],
+    ['an unreadable fiscal year', { target: 'meta', field: 'fiscalYear', raw: 'last year' }, 422],
+    ['an impossible quarter', { target: 'meta', field: 'quarter', raw: '৫' }, 422],
+    ['an unknown metadata field', { target: 'meta', field: 'office.mayor', raw: 'x' }, 400],
+    ['a subtype of another section', { target: 'page', page: 1, section: 'annex5', subtype: 'notice' }, 400],
+    ['a page the file does not have', { target: 'page', page: 42, section: 'other', subtype: 'unknown' }, 404],
   ])('refuses %s', async (_what, body, status) => {
-    const r = await postJson(app, `/api/submissions/${sid}/corrections`, body);
+    const r = await post(`/api/submissions/${sid}/corrections`, body);
     expect(r.status).toBe(status);
     expect(typeof r.body.error).toBe('string');
   });
 
   it('refuses a record of another submission', async () => {
     const other = (await indicators(ids.get('smp_002')!))[0]!;
-    const r = await postJson(app, `/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: other.id, field: 'q1', raw: '১', who });
+    const r = await post(`/api/submissions/${sid}/corrections`, { target: 'indicator', indicatorId: other.id, field: 'q1', raw: '১' });
     expect(r.status).toBe(404);
   });
 
   it('refuses bodies that are not JSON, too large, or from another origin', async () => {
     const url = `/api/submissions/${sid}/corrections`;
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' })).status).toBe(400);
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' })).status).toBe(415);
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    const big = JSON.stringify({ target: 'meta', field: 'office.name', raw: 'x'.repeat(70_000), who });
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big })).status).toBe(413);
-    const body = JSON.stringify({ target: 'meta', field: 'annexFormat', raw: 'B', who });
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body })).status).toBe(403);
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body })).status).toBe(403);
-    expect((await app.request(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body })).status).toBe(201);
+    const json = { 'content-type': 'application/json', 'x-csrf-token': csrf };
+    expect((await app.request(url, { method: 'POST', headers: json, body: '{nope' })).status).toBe(400);
+    expect((await app.request(url, { method: 'POST', headers: { ...json, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' })).status).toBe(415);
+    expect((await app.request(url, { method: 'POST', headers: { ...json, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    const big = JSON.stringify({ target: 'meta', field: 'office.name', raw: 'x'.repeat(70_000) });
+    expect((await app.request(url, { method: 'POST', headers: json, body: big })).status).toBe(413);
+    const body = JSON.stringify({ target: 'meta', field: 'annexFormat', raw: 'B' });
+    expect((await app.request(url, { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body })).status).toBe(403);
+    expect((await app.request(url, { method: 'POST', headers: { ...json, origin: 'null' }, body })).status).toBe(403);
+    expect((await app.request(url, { method: 'POST', headers: { ...json, 'sec-fetch-site': 'cross-site' }, body })).status).toBe(403);
+    expect((await app.request(url, { method: 'POST', headers: { ...json, origin: 'http://localhost' }, body })).status).toBe(201);
   });
 
   it('keeps every correction as history, oldest first', async () => {
@@ -337,7 +343,7 @@ describe('POST /api/submissions/:id/corrections', () => {
 describe('POST /api/submissions/:id/review', () => {
   it('marks and unmarks a submission; reviewed ones go to the end of the queue', async () => {
     const id = ids.get('smp_003')!;
-    const r = await postJson(app, `/api/submissions/${id}/review`, { who });
+    const r = await post(`/api/submissions/${id}/review`, {});
     expect(r.status).toBe(200);
     expect(r.body.reviewedBy).toBe(who);
     expect(Date.parse(r.body.reviewedAt)).not.toBeNaN();
@@ -345,19 +351,19 @@ describe('POST /api/submissions/:id/review', () => {
     expect(list.at(-1)!.id).toBe(id);
     expect((await queue('?review=reviewed')).map((s) => s.id)).toEqual([id]);
     expect((await queue('?review=pending')).map((s) => s.id)).not.toContain(id);
-    const undo = await postJson(app, `/api/submissions/${id}/review`, { who, reviewed: false });
+    const undo = await post(`/api/submissions/${id}/review`, { reviewed: false });
     expect(undo.body).toEqual({ reviewedAt: null, reviewedBy: null });
   });
   it.each([
-    [{}, 400],
-    [{ who: '' }, 400],
-    [{ who, reviewed: 'yes' }, 400],
-    [{ who, note: 'x' }, 400],
+    [{ reviewed: 1 }, 400],
+    [{ reviewed: null }, 400],
+    [{ reviewed: 'yes' }, 400],
+    [{ note: 'x' }, 400],
   ])('refuses %j', async (body, status) => {
-    expect((await postJson(app, `/api/submissions/${sid}/review`, body)).status).toBe(status);
+    expect((await post(`/api/submissions/${sid}/review`, body)).status).toBe(status);
   });
   it('404s an unknown submission', async () => {
-    expect((await postJson(app, '/api/submissions/77777/review', { who })).status).toBe(404);
+    expect((await post('/api/submissions/77777/review', {})).status).toBe(404);
   });
 });
 
@@ -398,16 +404,18 @@ describe('routing and security', () => {
     expect((await app.request('http://127.0.0.1/api/config')).status).toBe(200);
   });
 
-  it('needs the token for writes when one is configured, but not for reads', async () => {
+  it('without accounts but with a token: reads open, writes need the token and are recorded as the script identity', async () => {
     const token = 'a-long-enough-test-token';
-    const locked = createReviewApp({ db, token, loopbackOnly: false });
-    const body = { target: 'meta', field: 'annexFormat', raw: 'A', who };
+    const locked = createReviewApp({ db, token, tokenName: 'importer', loopbackOnly: false });
+    const body = { target: 'meta', field: 'annexFormat', raw: 'A' };
     expect((await getJson(locked, '/api/config')).body.writeTokenRequired).toBe(true);
     expect((await getJson(locked, '/api/submissions')).status).toBe(200);
     expect((await postJson(locked, `/api/submissions/${sid}/corrections`, body)).status).toBe(401);
     expect((await postJson(locked, `/api/submissions/${sid}/corrections`, body, { authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(401);
     expect((await postJson(locked, `/api/submissions/${sid}/corrections`, body, { authorization: `Basic ${token}` })).status).toBe(401);
-    expect((await postJson(locked, `/api/submissions/${sid}/corrections`, body, { authorization: `Bearer ${token}` })).status).toBe(201);
-    expect((await postJson(locked, `/api/submissions/${sid}/review`, { who }, { authorization: `Bearer ${token}x` })).status).toBe(401);
+    const ok = await postJson(locked, `/api/submissions/${sid}/corrections`, body, { authorization: `Bearer ${token}` });
+    expect(ok.status).toBe(201);
+    expect(ok.body.correction).toMatchObject({ who: 'token:importer', via: 'token', userId: null });
+    expect((await postJson(locked, `/api/submissions/${sid}/review`, {}, { authorization: `Bearer ${token}x` })).status).toBe(401);
   });
 });

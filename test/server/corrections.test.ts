@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import { openDb } from '../../db/open.js';
 import { startRun, storeSubmission } from '../../db/store.js';
 import { exportSubmission, type ExportCorrectionMark } from '../../db/queries.js';
-import { addCorrection, applyFieldCorrection, latestOf, listCorrections, setReviewed, type Correction } from '../../db/corrections.js';
+import { addCorrection, applyFieldCorrection, latestOf, listCorrections, listReviewMarks, setReviewed, type Actor, type Correction } from '../../db/corrections.js';
 import { finishSubmission } from '../../pipeline/runner.js';
-import { applyCorrection } from '../../src/server/correct.js';
+import { applyCorrection as apply, type CorrectionRequest } from '../../src/server/correct.js';
 import { listQueue, QueueFilterSchema, submissionIndicators, submissionPages } from '../../src/server/review.js';
 import type { IndicatorField } from '../../models/indicator.js';
 import type { ExportIndicator } from '../../models/export.js';
@@ -15,6 +15,8 @@ import { MISREADS } from './fixture.js';
 import { buildTruthDb, pdfPath, truthPages } from './truthDb.js';
 
 const who = 'Karim';
+const actor: Actor = { name: who, userId: null, via: 'local' };
+const applyCorrection = (db: Parameters<typeof apply>[0], id: number, req: CorrectionRequest) => apply(db, id, req, actor);
 const allIndicators = (e: ReturnType<typeof exportSubmission>) => e.pages.flatMap((p) => p.tables.flatMap((t) => t.indicators)) as (ExportIndicator & Record<string, unknown>)[];
 const mark = (f: unknown) => f as IndicatorField & Partial<ExportCorrectionMark>;
 
@@ -25,9 +27,10 @@ describe('corrections survive re-ingest', () => {
     const first = ids.get('smp_001')!;
     const m = MISREADS[0]!;
     const rec = submissionIndicators(db, first)!.find((i) => i.indicatorCode === m.indicatorCode)!;
-    applyCorrection(db, first, { target: 'indicator', indicatorId: rec.id, field: 'q3', raw: '১টি ০৩-০৩-২০২৩', who });
-    applyCorrection(db, first, { target: 'meta', field: 'quarter', raw: '৩', who });
-    applyCorrection(db, first, { target: 'page', page: 3, section: 'letter', subtype: 'notice', who });
+    applyCorrection(db, first, { target: 'indicator', indicatorId: rec.id, field: 'q3', raw: '১টি ০৩-০৩-২০২৩' });
+    applyCorrection(db, first, { target: 'meta', field: 'quarter', raw: '৩' });
+    applyCorrection(db, first, { target: 'page', page: 3, section: 'letter', subtype: 'notice' });
+    setReviewed(db, first, actor, true, '2026-02-03T04:05:06.000Z');
     const corrected = allIndicators(exportSubmission(db, first)).find((i) => i.indicatorCode === m.indicatorCode)!.q3.value;
     const rowsBefore = listCorrections(db, exportSubmission(db, first).sha256).length;
 
@@ -53,6 +56,10 @@ describe('corrections survive re-ingest', () => {
     expect(after.flags.filter((f) => f.field === 'q3').length).toBeGreaterThan(0);
     expect(after.flags.filter((f) => f.field === 'q3').every((f) => f.resolved)).toBe(true);
     expect(submissionPages(db, again)!.pages[2]!.correction?.who).toBe(who);
+    // so is the reviewed mark: it belongs to the file, not to the OCR run
+    expect(exp.review).toMatchObject({ reviewedAt: '2026-02-03T04:05:06.000Z', reviewedBy: who });
+    expect(listReviewMarks(db, sha).map((m) => [m.reviewed, m.who])).toEqual([[true, who]]);
+    expect(db.prepare('SELECT reviewed_at FROM current_submissions WHERE submission_id = ?').get(again)).toEqual({ reviewed_at: '2026-02-03T04:05:06.000Z' });
   });
 });
 
@@ -68,7 +75,7 @@ describe('indicator occurrence keys', () => {
       [one.indicatorCode, 1],
       [one.indicatorCode, 2],
     ]);
-    const r = applyCorrection(db, id, { target: 'indicator', indicatorId: recs[1]!.id, field: 'total', raw: '৭', who });
+    const r = applyCorrection(db, id, { target: 'indicator', indicatorId: recs[1]!.id, field: 'total', raw: '৭' });
     expect(r.target === 'indicator' && r.correction.occurrence).toBe(2);
     const [a, b] = allIndicators(exportSubmission(db, id));
     expect(a!.total.value).toEqual(one.total.value);
@@ -87,14 +94,14 @@ describe('open flags', () => {
     const open = () => listQueue(db, QueueFilterSchema.parse({}))[0]!.openFlags;
     expect(open()).toBe(2);
     const rec = submissionIndicators(db, id)![0]!;
-    applyCorrection(db, id, { target: 'indicator', indicatorId: rec.id, field: 'q2', raw: '১', who });
+    applyCorrection(db, id, { target: 'indicator', indicatorId: rec.id, field: 'q2', raw: '১' });
     expect(open()).toBe(2); // another field: the total's flag stays open
-    applyCorrection(db, id, { target: 'indicator', indicatorId: rec.id, field: 'total', raw: '২', who });
+    applyCorrection(db, id, { target: 'indicator', indicatorId: rec.id, field: 'total', raw: '২' });
     expect(open()).toBe(1);
-    setReviewed(db, id, who);
+    setReviewed(db, id, actor, true);
     expect(open()).toBe(0);
     expect(submissionIndicators(db, id)![0]!.flags.every((f) => f.resolved)).toBe(true);
-    setReviewed(db, id, null);
+    setReviewed(db, id, actor, false);
     expect(open()).toBe(1);
   });
 });
@@ -112,6 +119,10 @@ describe('db/corrections', () => {
     who,
     at: '2026-01-01T00:00:00Z',
     reason: null,
+    userId: null,
+    via: null,
+    revertOf: null,
+    restoresOcr: false,
   };
 
   it('take the latest correction of a field as current', () => {

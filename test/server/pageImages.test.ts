@@ -83,9 +83,11 @@ describe('security helpers', () => {
     for (const h of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) expect(isLoopback(h)).toBe(true);
     for (const h of ['0.0.0.0', '192.168.1.5', 'example.org', '::', 'localhost.evil.com']) expect(isLoopback(h)).toBe(false);
   });
-  it('refuse to serve on a network address without a token', () => {
-    expect(ServeOptionsSchema.safeParse({ host: '0.0.0.0' }).success).toBe(false);
+  // serving on a network address with neither accounts nor a token is refused by assertSafeToServe (users.test.ts)
+  it('check the serve options', () => {
     expect(ServeOptionsSchema.safeParse({ host: '0.0.0.0', token: 'short' }).success).toBe(false);
+    expect(ServeOptionsSchema.safeParse({ publicUrl: 'ftp://review.example' }).success).toBe(false);
+    expect(ServeOptionsSchema.safeParse({ tokenName: 'a:b' }).success).toBe(false);
     expect(ServeOptionsSchema.safeParse({ host: '0.0.0.0', token: 'a-token-of-enough-length' }).success).toBe(true);
     expect(ServeOptionsSchema.parse({})).toMatchObject({ host: '127.0.0.1', port: 8787 });
     expect(ServeOptionsSchema.safeParse({ port: '70000' }).success).toBe(false);

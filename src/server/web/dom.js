@@ -30,18 +30,6 @@ export function toast(message, kind = 'info') {
   toastTimer = setTimeout(() => (t.hidden = true), kind === 'error' ? 6000 : 2500);
 }
 
-export const reviewerInput = () => document.getElementById('who');
-
-/** The reviewer's name, or null after pointing them at the name box. */
-export function reviewer() {
-  const input = reviewerInput();
-  const who = input.value.trim();
-  if (who) return who;
-  toast('Type your name in “Reviewer” first (top right)', 'error');
-  input.focus();
-  return null;
-}
-
 /** A value in the export's format, as a short readable string. */
 export function formatValue(v) {
   if (v === null || v === undefined) return '— (blank)';

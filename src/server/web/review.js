@@ -4,8 +4,8 @@
 //   type + Enter     save the value as printed (Bangla or ASCII digits); Enter alone confirms the OCR value
 //   Esc              undo typing        ↑ / ↓  same column, row above / below (when nothing was typed)
 //   PageDown/PageUp  next / previous page     Alt+R mark reviewed   Alt+E export JSON   Alt+M metadata   Alt+Q queue
-import { cropUrl, get, imageUrl, post } from './api.js';
-import { formatValue, h, reviewer, s, toast } from './dom.js';
+import { cropUrl, get, imageUrl, post, session } from './api.js';
+import { formatValue, h, s, toast } from './dom.js';
 
 const FIELD_ORDER = ['unit', 'weight', 'target', 'q1', 'q2', 'q3', 'q4', 'total', 'rate', 'score', 'remarks'];
 const FIELD_LABEL = {
@@ -99,6 +99,7 @@ function buildLayout(main) {
       h('button', { type: 'button', onclick: () => zoom(1.25), title: 'zoom in' }, '+'),
       e.reviewBtn,
       e.exportLink,
+      session.user?.role === 'admin' ? h('a', { href: `#/audit?submission=${st.id}`, class: 'button', title: 'every change to this submission, with who and when' }, 'History') : '',
     ),
     e.meta,
     h('div', { class: 'pagebar' }, e.tabs, h('label', {}, 'Section ', e.section)),
@@ -168,10 +169,8 @@ function renderMeta() {
       const input = h('input', { name: field, value: shown, size, title, class: m.correction ? 'fixed' : p && p.confidence < 0.6 ? 'weak' : '', ...(i === 0 ? { id: 'meta-first' } : {}) });
       const save = async () => {
         if (input.value.trim() === shown) return;
-        const who = reviewer();
-        if (!who) return;
         try {
-          await post(`/submissions/${st.id}/corrections`, { target: 'meta', field, raw: input.value, who });
+          await post(`/submissions/${st.id}/corrections`, { target: 'meta', field, raw: input.value });
           st.detail = await get(`/submissions/${st.id}`);
           renderHeader();
           renderMeta();
@@ -405,7 +404,12 @@ function renderInspector() {
     f.ocr.confidence == null ? '' : ` · confidence ${Math.round(f.ocr.confidence * 100)}%`,
   );
   const status = f.correction
-    ? h('div', { class: f.corrected ? 'status fixed' : 'status confirmed' }, `${f.corrected ? 'Corrected' : 'Confirmed'} by ${f.correction.who} · ${f.correction.at.slice(0, 16).replace('T', ' ')}${f.correction.reason ? ` · ${f.correction.reason}` : ''}`)
+    ? h(
+        'div',
+        { class: f.corrected ? 'status fixed' : 'status confirmed', id: 'correction-status' },
+        `${f.corrected ? 'Corrected' : 'Confirmed'} by ${f.correction.who} · ${f.correction.at.slice(0, 16).replace('T', ' ')}${f.correction.reason ? ` · ${f.correction.reason}` : ''}`,
+        session.user?.role === 'admin' ? h('button', { type: 'button', class: 'revert', title: 'undo this correction (audited)', onclick: () => revertField(f.correction) }, 'Revert') : '',
+      )
     : '';
   e.inspector.replaceChildren(
     h('div', { class: 'what' }, h('b', {}, ind.indicatorCode), ` · ${FIELD_LABEL[sel.field] ?? sel.field} · expects ${f.hint}`, h('span', { class: 'muted' }, ` · page ${ind.page}, table row ${ind.row + 1}`)),
@@ -536,12 +540,10 @@ async function goFlagged(dir) {
 async function save(raw, reason) {
   const sel = st.sel;
   if (!sel?.indId) return;
-  const who = reviewer();
-  if (!who) return;
   const ind = st.byId.get(sel.indId);
   let r;
   try {
-    r = await post(`/submissions/${st.id}/corrections`, { target: 'indicator', indicatorId: ind.id, field: sel.field, raw, who, ...(reason.trim() ? { reason } : {}) });
+    r = await post(`/submissions/${st.id}/corrections`, { target: 'indicator', indicatorId: ind.id, field: sel.field, raw, ...(reason.trim() ? { reason } : {}) });
   } catch (err) {
     toast(err.message, 'error');
     return;
@@ -563,10 +565,8 @@ async function save(raw, reason) {
 
 async function saveSection() {
   const [section, subtype] = st.els.section.value.split('/');
-  const who = reviewer();
-  if (!who) return renderTabs();
   try {
-    await post(`/submissions/${st.id}/corrections`, { target: 'page', page: st.page, section, subtype, who });
+    await post(`/submissions/${st.id}/corrections`, { target: 'page', page: st.page, section, subtype });
     const pages = await get(`/submissions/${st.id}/pages`);
     st.pages = pages.pages;
     st.sections = pages.sections;
@@ -578,23 +578,39 @@ async function saveSection() {
   }
 }
 
+/** Fetch the submission's state again after a change that moves flags (a sign-off, a revert) and redraw. */
+async function reload() {
+  const [detail, { indicators }] = await Promise.all([get(`/submissions/${st.id}`), get(`/submissions/${st.id}/indicators`)]);
+  st.detail = detail;
+  st.indicators = indicators;
+  st.byId = new Map(indicators.map((i) => [i.id, i]));
+  st.pageFlagsOpen = detail.counts.openFlags - openIndicatorFlags();
+  renderHeader();
+  renderTabs();
+  renderTables();
+  renderOverlay();
+  if (st.sel?.indId) renderInspector();
+}
+
 async function toggleReviewed() {
-  const who = reviewer();
-  if (!who) return;
   try {
-    const r = await post(`/submissions/${st.id}/review`, { who, reviewed: !st.detail.review.reviewedAt });
+    const r = await post(`/submissions/${st.id}/review`, { reviewed: !st.detail.review.reviewedAt });
     // signing off settles the flags no value correction can (a record's code, its activity)
-    const [detail, { indicators }] = await Promise.all([get(`/submissions/${st.id}`), get(`/submissions/${st.id}/indicators`)]);
-    st.detail = detail;
-    st.indicators = indicators;
-    st.byId = new Map(indicators.map((i) => [i.id, i]));
-    st.pageFlagsOpen = detail.counts.openFlags - openIndicatorFlags();
-    renderHeader();
-    renderTabs();
-    renderTables();
-    renderOverlay();
-    if (st.sel?.indId) renderInspector();
+    await reload();
     toast(r.reviewedAt ? `Marked reviewed by ${r.reviewedBy}` : 'Review mark removed');
+  } catch (err) {
+    toast(err.message, 'error');
+  }
+}
+
+/** An admin undoes the correction the selected field shows (the revert is itself recorded). */
+async function revertField(correction) {
+  const reason = prompt(`Revert this correction by ${correction.who}? The field goes back to what it showed before. Reason (optional):`, '');
+  if (reason === null) return;
+  try {
+    const r = await post(`/corrections/${correction.id}/revert`, reason.trim() ? { reason: reason.trim() } : {});
+    await reload();
+    toast(r.correction.restoresOcr ? 'Reverted: the field shows the OCR value again' : `Reverted to ${r.correction.newRaw ?? formatValue(r.correction.newValue)}`);
   } catch (err) {
     toast(err.message, 'error');
   }
