@@ -69,6 +69,11 @@ export function listOffices(db: Db): OfficeRef[] {
     );
 }
 
+/** The fiscal years of the stored submissions (current metadata), oldest first. */
+export function listFiscalYears(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT fiscal_year AS fy FROM current_submissions WHERE fiscal_year IS NOT NULL ORDER BY 1').all() as { fy: string }[]).map((r) => r.fy);
+}
+
 const collator = new Intl.Collator('bn');
 
 /** Bangla collation, unknown last. */
@@ -94,6 +99,8 @@ export interface ScopeFilter {
   officeKeys?: readonly string[];
   /** "2022-23"…; absent = every year */
   fiscalYears?: readonly string[];
+  /** report periods "1"–"4", "H1", "annual"; absent = every period */
+  quarters?: readonly string[];
 }
 
 function scopeSql(f: ScopeFilter, alias: string): { where: string[]; params: string[] } {
@@ -107,10 +114,14 @@ function scopeSql(f: ScopeFilter, alias: string): { where: string[]; params: str
     where.push(`${alias}.fiscal_year IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(f.fiscalYears));
   }
+  if (f.quarters) {
+    where.push(`${alias}.quarter IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(f.quarters));
+  }
   return { where, params };
 }
 
-const isScoped = (f: ScopeFilter): boolean => f.officeKeys != null || f.fiscalYears != null;
+const isScoped = (f: ScopeFilter): boolean => f.officeKeys != null || f.fiscalYears != null || f.quarters != null;
 
 /** Ids (and fiscal years) of the submissions a filter admits. */
 function scopedSubmissions(db: Db, f: ScopeFilter): { id: number; fiscalYear: string | null }[] {
@@ -219,6 +230,18 @@ export interface CoverageCell extends CoveragePeriod {
   submissions: number;
   openFlags: number;
   files: string[];
+  /** with `{ reports: true }`: each stored report of the cell, in the order of `files` */
+  reports?: CoverageReport[];
+}
+
+/** One stored report behind a coverage cell: what a link to the review view and its hover need. */
+export interface CoverageReport {
+  submissionId: number;
+  file: string;
+  openFlags: number;
+  /** a person corrected its metadata (office, period, date) */
+  metaCorrected: boolean;
+  reviewed: boolean;
 }
 
 export interface Coverage {
@@ -232,7 +255,22 @@ export interface Coverage {
 }
 
 const CoverageCellsRow = z.object({ office_key: z.string(), cells: z.string() });
-const CellTuple = z.tuple([z.string().nullable(), z.string().nullable(), z.number(), z.number(), z.string()]);
+type CellTuple = [string | null, string | null, number, number, string, string?];
+
+/**
+ * A cell's reports from "id,openFlags,metaCorrected,reviewed" items (space-separated) and its file names
+ * (newline-separated), both aggregated over the same rows in the same order; sorted as `files` is.
+ */
+function coverageReports(items: string, files: string): CoverageReport[] {
+  const names = files.split('\n');
+  return items
+    .split(' ')
+    .map((item, k) => {
+      const [id, open, meta, reviewed] = item.split(',').map(Number);
+      return { submissionId: id!, file: names[k]!, openFlags: open!, metaCorrected: meta === 1, reviewed: reviewed === 1 };
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.submissionId - b.submissionId));
+}
 
 const QUARTER_ORDER = ['1', '2', '3', '4', 'H1', 'annual'];
 const QUARTERS = ['1', '2', '3', '4'];
@@ -240,44 +278,54 @@ const QUARTERS = ['1', '2', '3', '4'];
 /**
  * Office × fiscal year × quarter. Expected reports are every quarter of every fiscal year in scope (the
  * years asked for, else those any office reported) for every office in scope; H1 and annual columns are
- * added only for years where such a report was stored, and nobody is "missing" those.
+ * added only for years where such a report was stored, and nobody is "missing" those. `reports: true` adds
+ * each cell's stored reports (submission id, open flags, corrected metadata), for links to the review view.
  */
-export function coverage(db: Db, filter: ScopeFilter = {}): Coverage {
-  const officeAll = listOffices(db);
+export function coverage(db: Db, filter: ScopeFilter = {}, opts: { reports?: boolean; offices?: readonly OfficeRef[] } = {}): Coverage {
+  // `offices`: listOffices(db) when the caller has just read it (to resolve names), so it is not read twice
+  const officeAll = [...(opts.offices ?? listOffices(db))];
   const offices = filter.officeKeys ? officeAll.filter((o) => filter.officeKeys!.includes(o.key)) : officeAll;
   const scope = scopeSql({ officeKeys: filter.officeKeys }, 's');
   // one row per office with its cells as JSON: 500 rows cross into JavaScript instead of 24,000
+  // a report's open flags as v_submission_flags counts them
+  const open = 'CASE WHEN s.reviewed_at IS NULL THEN s.flags - COALESCE(c.n, 0) ELSE 0 END';
   const rows = (
     db
       .prepare(
         `WITH cell AS (
            SELECT s.office_key, s.fiscal_year, s.quarter, COUNT(*) AS n,
-                  SUM(CASE WHEN s.reviewed_at IS NULL THEN s.flags - COALESCE(c.n, 0) ELSE 0 END) AS open_flags,
+                  SUM(${open}) AS open_flags,
                   group_concat(s.file, char(10)) AS files
+                  ${opts.reports ? `, group_concat(s.submission_id || ',' || (${open}) || ',' || s.meta_corrected || ',' || (s.reviewed_at IS NOT NULL), ' ') AS reports` : ''}
              FROM current_submissions s LEFT JOIN v_closed_flags c ON c.submission_id = s.submission_id
             ${scope.where.length ? `WHERE ${scope.where.join(' AND ')}` : ''}
             GROUP BY 1, 2, 3)
-         SELECT office_key, json_group_array(json_array(fiscal_year, quarter, n, open_flags, files)) AS cells
+         SELECT office_key, json_group_array(json_array(fiscal_year, quarter, n, open_flags, files${opts.reports ? ', reports' : ''})) AS cells
            FROM cell GROUP BY office_key`,
       )
       .all(...scope.params) as z.infer<typeof CoverageCellsRow>[]
   );
   // per office: its stored cells keyed by "year|quarter" (a few dozen), so building the matrix is one lookup a cell
-  const byOffice = new Map<string, Map<string, { n: number; open: number; files: string }>>();
+  const byOffice = new Map<string, Map<string, { n: number; open: number; files: string; reports?: CoverageReport[] }>>();
   const unplaced: Coverage['unplaced'] = [];
   const yearsSeen = new Set<string>();
   const extraQuarters = new Map<string, Set<string>>();
   for (const r of rows) {
-    const mine = new Map<string, { n: number; open: number; files: string }>();
+    const mine = new Map<string, { n: number; open: number; files: string; reports?: CoverageReport[] }>();
     byOffice.set(r.office_key, mine);
-    for (const [fy, q, n, open, files] of JSON.parse(r.cells) as z.infer<typeof CellTuple>[]) {
+    for (const [fy, q, n, open, files, reports] of JSON.parse(r.cells) as CellTuple[]) {
       if (fy == null || q == null) {
         for (const file of files.split('\n')) unplaced.push({ file, officeKey: r.office_key, fiscalYear: fy, quarter: q });
         continue;
       }
       yearsSeen.add(fy);
       if (!QUARTERS.includes(q)) extraQuarters.set(fy, (extraQuarters.get(fy) ?? new Set()).add(q));
-      mine.set(`${fy}|${q}`, { n, open, files });
+      mine.set(`${fy}|${q}`, {
+        n,
+        open,
+        files,
+        ...(reports != null ? { reports: coverageReports(reports, files) } : {}),
+      });
     }
   }
   const years = filter.fiscalYears ? [...filter.fiscalYears].sort() : [...yearsSeen].sort();
@@ -306,10 +354,16 @@ export function coverage(db: Db, filter: ScopeFilter = {}): Coverage {
         submissions: r ? r.n : 0,
         openFlags: r ? r.open : 0,
         files: !r ? [] : r.n === 1 ? [r.files] : r.files.split('\n').sort(),
+        ...(opts.reports ? { reports: r?.reports ?? [] } : {}),
       });
     }
   }
   return { offices, periods, cells, summary, unplaced: filter.officeKeys ? unplaced.filter((u) => filter.officeKeys!.includes(u.officeKey)) : unplaced };
+}
+
+/** Sort key of a report period: 1, 2, 3, 4, H1, annual, anything else. */
+export function quarterRank(q: string): number {
+  return rank(q);
 }
 
 function rank(q: string): number {
@@ -342,6 +396,15 @@ export interface IndicatorRow extends Omit<SubmissionMeta, 'id' | 'path'> {
   /** names of the fields whose value comes from a correction */
   corrected: IndicatorValueField[];
   flags: number;
+  /** with `openFlags: true`: the record's flags still open (v_flags state 'open') */
+  openFlags?: OpenFlag[];
+}
+
+/** A validation flag still open on a record; `field` null (or not a value field) = the whole record. */
+export interface OpenFlag {
+  field: string | null;
+  rule: string;
+  message: string;
 }
 
 /** Which indicator records: a code in any year, or (fiscal year, code) pairs such as a catalogue entry's. */
@@ -350,6 +413,8 @@ export type IndicatorSelector = { code: string } | { members: readonly { fiscalY
 export interface IndicatorQuery extends ScopeFilter {
   /** fields to read; default every field */
   fields?: readonly IndicatorValueField[];
+  /** also read each record's open flags (IndicatorRow.openFlags) */
+  openFlags?: boolean;
 }
 
 interface IndicatorDbRow {
@@ -367,6 +432,8 @@ interface IndicatorDbRow {
   /** JSON object field → {raw, value, who, at} of current corrections, or null */
   fixes: string | null;
   n_flags: number;
+  /** JSON array of {field, rule, message}, when asked for */
+  open_flags?: string;
 }
 
 // Hot path (24,000 rows × 11 fields): plain checks instead of schema parsing, which costs more than the query.
@@ -401,7 +468,7 @@ const asString = (v: unknown): string | null => (typeof v === 'string' ? v : nul
  * cell's. Reading the fields once per row as one JSON array (rather than five view columns per field)
  * keeps large answers fast.
  */
-function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[]): IndicatorDbRow[] {
+function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[], openFlags = false): IndicatorDbRow[] {
   const paths = fields.map((f) => `'$.${f}'`).join(', ');
   // json_extract of one path returns that value, of several an array: always ask for an array
   const extract = fields.length === 1 ? `json_array(json_extract(i.fields_json, ${paths}))` : `json_extract(i.fields_json, ${paths})`;
@@ -410,6 +477,7 @@ function readIndicators(db: Db, where: string, params: unknown[], fields: readon
       `SELECT i.id, i.submission_id, i.page, i.row, i.seq, i.occurrence, i.indicator_code, i.activity, i.indicator,
               ${extract} AS fields, f.fixes,
               (SELECT COUNT(*) FROM flags fl WHERE fl.indicator_id = i.id) AS n_flags
+              ${openFlags ? `, (SELECT json_group_array(json_object('field', vf.field, 'rule', vf.rule, 'message', vf.message)) FROM v_flags vf WHERE vf.indicator_id = i.id AND vf.state = 'open') AS open_flags` : ''}
          FROM indicators i
          JOIN current_submissions s ON s.submission_id = i.submission_id
          LEFT JOIN v_indicator_fixes f ON f.sha256 = s.sha256 AND f.indicator_code = i.indicator_code AND f.occurrence = i.occurrence
@@ -449,6 +517,7 @@ function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly Indica
       fields: {},
       corrected: [],
       flags: r.n_flags,
+      ...(r.open_flags !== undefined ? { openFlags: JSON.parse(r.open_flags) as OpenFlag[] } : {}),
     };
     fields.forEach((f, k) => {
       const s = isObj(stored[k]) ? stored[k] : {};
@@ -474,7 +543,7 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const rows: IndicatorDbRow[] = [];
   if ('code' in selector && !isScoped(q)) {
-    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields));
+    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields, q.openFlags));
   } else {
     // the submissions in scope first (a few thousand ids at most), then their records through the
     // (submission_id, indicator_code) index: filters on office and year never scan the million records
@@ -485,9 +554,10 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
       ...(years ? { fiscalYears: q.fiscalYears ? q.fiscalYears.filter((y) => years.includes(y)) : years } : {}),
     });
     const codes = 'code' in selector ? [{ code: selector.code, years: null as string[] | null }] : groupCodes(selector.members);
-    for (const c of codes) {
-      const ids = subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => s.id);
-      if (ids.length) rows.push(...readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?)) AND i.indicator_code = ?', [JSON.stringify(ids), c.code], fields));
+    // (submission, code) pairs in one statement: each statement materialises the corrections once
+    const pairs = codes.flatMap((c) => subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => [s.id, c.code]));
+    if (pairs.length) {
+      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields, q.openFlags));
     }
   }
   return toIndicatorRows(db, rows, fields);
@@ -504,7 +574,7 @@ export function officeRows(db: Db, q: IndicatorQuery & { officeKeys: readonly st
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const ids = scopedSubmissions(db, q).map((s) => s.id);
   if (ids.length === 0) return [];
-  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields), fields);
+  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields, q.openFlags), fields);
 }
 
 // -------------------------------------------------------------------------------------------------- flags
