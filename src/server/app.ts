@@ -14,6 +14,7 @@ import { parseCellValue, toAsciiDigits } from '../../pipeline/normalise/index.js
 import { TOOL_VERSION } from '../config.js';
 import { loadAssets, type Asset } from './assets.js';
 import { applyCorrection, CorrectionError, CorrectionRequestSchema } from './correct.js';
+import { registerDashboard } from './dashboard.js';
 import { PageImages, SourceError } from './pageImages.js';
 import {
   getSubmissionRow,
@@ -196,6 +197,8 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     const r = parseCellValue(q.raw, q.hint);
     return c.json({ value: r.value, kind: r.kind ?? null, confidence: r.confidence, flags: r.flags });
   });
+
+  registerDashboard(app, { db, assets });
 
   app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));
 

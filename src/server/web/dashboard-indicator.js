@@ -1,0 +1,129 @@
+// One catalogue indicator across offices and years: per office a small chart of target (dashed) against
+// achievement over the report periods, flagged values ringed in red, corrected ones in blue.
+import { get } from './api.js';
+import { h } from './dom.js';
+import { lineChart } from './dashboard-chart.js';
+import { digits, name, num, periodName, t, unitName } from './dashboard-i18n.js';
+import { downloads, go, options, select, tableDetails } from './dashboard-ui.js';
+
+const DAY = 86_400_000;
+const toDays = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const fromDays = (d) => new Date(Math.round(d) * DAY).toISOString().slice(0, 10);
+
+function filterForm(opts, f) {
+  const apply = (k) => (v) => go('indicator', { ...f, [k]: v, ...(k === 'division' ? { district: '', office: '' } : k === 'district' ? { office: '' } : {}) });
+  const districts = opts.districts.filter((d) => !f.division || d.division?.bn === f.division);
+  const offices = opts.offices.filter((o) => (!f.division || o.division?.bn === f.division) && (!f.district || o.district?.bn === f.district));
+  return h(
+    'form',
+    { class: 'filters', onsubmit: (e) => e.preventDefault() },
+    select(t('indicator'), 'entry', opts.catalogue.map((e) => [e.id, `${name(e.label)} (${e.members.map((m) => digits(m.code)).join(', ')})`]), f.entry, apply('entry')),
+    select(t('division'), 'division', [['', t('all')], ...opts.divisions.map((d) => [d.bn, name(d)])], f.division, apply('division')),
+    select(t('district'), 'district', [['', t('all')], ...districts.map((d) => [d.bn, name(d)])], f.district, apply('district')),
+    select(t('office'), 'office', [['', t('all')], ...offices.map((o) => [o.key, name(o.label)])], f.office, apply('office')),
+    select(t('fiscalYear'), 'fy', [['', t('all')], ...opts.fiscalYears.map((y) => [y, digits(y)])], f.fy, apply('fy')),
+  );
+}
+
+/** How a drawn value reads: a number with its unit, or a date. */
+function show(unit, v) {
+  if (v == null) return '—';
+  if (unit === 'date') return digits(v);
+  return `${num(v)}${unit === 'percent' ? '%' : ''}`;
+}
+
+function valueTitle(view, i, which) {
+  const p = view.points[i];
+  const office = view.offices.find((o) => o.key === p.officeKey);
+  const unit = view.indicator.unit;
+  const v = p[which];
+  const other = which === 'achievement' ? 'target' : 'achievement';
+  return [
+    `${name(office?.label)} · ${periodName({ fiscalYear: p.fiscalYear, quarter: p.quarter })}`,
+    `${t(which)} ${show(unit, v.value)} (${t(other)} ${show(unit, p[other].value)})` + (v.value == null && v.raw ? ` — "${v.raw}": ${t('notDrawn')}` : ''),
+    `${t('file')} ${p.file}, ${t('page')} ${digits(p.page)} · ${v.corrected ? t('correctedBy') : t('asRead')}`,
+    ...v.flags.map((m) => `⚑ ${m}`),
+  ].join('\n');
+}
+
+function smallMultiples(view) {
+  const unit = view.indicator.unit;
+  const y = (v) => (v == null ? null : unit === 'date' ? toDays(v) : v);
+  const xOf = new Map(view.periods.map((p, k) => [`${p.fiscalYear}|${p.quarter}`, k]));
+  const all = view.points.flatMap((p) => [y(p.target.value), y(p.achievement.value)]).filter((v) => v != null);
+  const low = unit === 'date' ? Math.min(...all) - 10 : Math.min(0, ...all);
+  const high = unit === 'date' ? Math.max(...all) + 10 : Math.max(...all, unit === 'percent' ? 100 : 1);
+  // label the first quarter of each year with the year; the other quarters with their number
+  const xLabels = view.periods.map((p, k) => {
+    const q = periodName(p, true).split(' ').pop();
+    return k === 0 || p.fiscalYear !== view.periods[k - 1].fiscalYear ? `${q}\n${digits(p.fiscalYear)}` : q;
+  });
+  const yLabel = (v) => (unit === 'date' ? digits(fromDays(v)) : `${num(v, 0)}${unit === 'percent' ? '%' : ''}`);
+  const figures = [];
+  const charts = [];
+  for (const office of view.offices) {
+    const rows = view.points.map((p, i) => ({ p, i })).filter(({ p }) => p.officeKey === office.key);
+    const series = ['target', 'achievement'].map((which) => ({
+      name: which,
+      className: which,
+      points: rows.map(({ p, i }) => ({
+        x: xOf.get(`${p.fiscalYear}|${p.quarter}`) ?? 0,
+        y: y(p[which].value),
+        row: i,
+        classes: [p[which].flags.length ? 'flagged' : null, p[which].corrected ? 'corrected' : null].filter(Boolean),
+        title: valueTitle(view, i, which),
+      })),
+    }));
+    const el = h('div', { class: 'chart line' });
+    figures.push(
+      h('figure', { class: 'small', 'data-office': office.key }, h('figcaption', {}, h('a', { href: `#/office?office=${encodeURIComponent(office.key)}` }, name(office.label))), el),
+    );
+    charts.push(() => lineChart(el, { xLabels, series, low, high, yLabel }));
+  }
+  return { figures, draw: () => charts.forEach((c) => c()) };
+}
+
+export async function showIndicator(main, params, stillCurrent) {
+  const opts = await options();
+  const f = {
+    entry: params.get('entry') || (params.get('code') ? '' : opts.catalogue.find((e) => e.id === 'efile-notes')?.id || opts.catalogue[0]?.id || ''),
+    code: params.get('code') || '',
+    division: params.get('division') || '',
+    district: params.get('district') || '',
+    office: params.get('office') || '',
+    fy: params.get('fy') || '',
+  };
+  const query = Object.fromEntries(Object.entries(f).filter(([, v]) => v));
+  const view = await get('/dashboard/indicator', query);
+  if (!stillCurrent()) return;
+  const ind = view.indicator;
+  const about = h(
+    'p',
+    { class: 'summary' },
+    `${name(ind.label)} · ${unitName(ind.unit)} · ${ind.members.map((m) => `${digits(m.fiscalYear)}: ${digits(m.code)}`).join(', ')}`,
+  );
+  const legend = h(
+    'p',
+    { class: 'legend' },
+    h('span', { class: 'key target' }, t('legendTarget')),
+    h('span', { class: 'key achievement' }, t('legendAchievement')),
+    h('span', { class: 'key flagged' }, t('legendFlagged')),
+    h('span', { class: 'key corrected' }, t('legendCorrected')),
+  );
+  const multiples = view.points.length ? smallMultiples(view) : null;
+  main.replaceChildren(
+    h(
+      'section',
+      { class: 'dash-page indicator' },
+      filterForm(opts, f),
+      h(
+        'figure',
+        { class: 'panel' },
+        h('figcaption', {}, h('span', { class: 'title' }, t('indicatorTitle')), downloads('indicator', query)),
+        about,
+        view.points.length ? [legend, h('div', { class: 'multiples' }, multiples.figures), tableDetails(view.table, { caption: name(ind.label) })] : h('p', { class: 'muted' }, t('noData')),
+      ),
+    ),
+  );
+  multiples?.draw();
+}
