@@ -90,7 +90,7 @@ export function barChart(el, { labels, series, horizontal = false, stack = false
     seriesBarDistance: horizontal ? 9 : 12,
     chartPadding: { right: horizontal ? 40 : 24, left: 8 },
     axisX: horizontal ? valueAxis : { offset: 40 },
-    axisY: horizontal ? { offset: 150 } : { ...valueAxis, offset: 48 },
+    axisY: horizontal ? { offset: 280 } : { ...valueAxis, offset: 48 },
   });
   chart.on('draw', (d) => {
     if (d.type !== 'bar') return;

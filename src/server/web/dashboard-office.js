@@ -54,16 +54,21 @@ function rateTitle(view, i) {
   ].join('\n');
 }
 
-function rateBars(el, view) {
+function rateBars(el, view, catalogue) {
   const tb = view.table;
   const col = (k) => tb.columns.findIndex((c) => c.key === k);
+  // code and what it measures: the catalogue's label in the page's language, else the printed wording
+  const label = (r) => {
+    const entry = catalogue.find((e) => e.id === r[col('catalogue')]);
+    return `${digits(r[col('code')])} ${entry ? name(entry.label) : (r[col('indicator')] ?? '')}`;
+  };
   const series = [
     { key: 'rate', className: 'office-rate', title: (i) => rateTitle(view, i), classes: (i) => [view.indicators[i].target.flags.length || view.indicators[i].achievement.flags.length ? 'flagged' : null, view.indicators[i].target.corrected || view.indicators[i].achievement.corrected ? 'corrected' : null] },
     { key: 'districtMedian', className: 'district-median', title: (i) => medianTitle(`${t('districtMedian')} (${name(view.peers.district)})`, view.indicators[i].district), classes: () => [] },
     { key: 'divisionMedian', className: 'division-median', title: (i) => medianTitle(`${t('divisionMedian')} (${name(view.peers.division)})`, view.indicators[i].division), classes: () => [] },
   ];
   barChart(el, {
-    labels: tb.rows.map((r) => digits(r[col('code')])),
+    labels: tb.rows.map(label),
     horizontal: true,
     ticks: [0, 20, 40, 60, 80, 100],
     height: Math.max(220, tb.rows.length * 42 + 60),
@@ -123,5 +128,5 @@ export async function showOffice(main, params, stillCurrent) {
       ),
     ),
   );
-  if (view.table.rows.length) rateBars(chart, view);
+  if (view.table.rows.length) rateBars(chart, view, opts.catalogue);
 }
