@@ -69,6 +69,14 @@ export function listOffices(db: Db): OfficeRef[] {
     );
 }
 
+/** The periods an office has stored reports for (current metadata; those without a year or quarter left out), oldest first. */
+export function reportPeriods(db: Db, officeKey: string): CoveragePeriod[] {
+  const rows = db
+    .prepare('SELECT DISTINCT fiscal_year AS fiscalYear, quarter FROM current_submissions WHERE office_key = ? AND fiscal_year IS NOT NULL AND quarter IS NOT NULL')
+    .all(officeKey) as CoveragePeriod[];
+  return rows.sort((a, b) => cmp(a.fiscalYear, b.fiscalYear) || rank(a.quarter) - rank(b.quarter));
+}
+
 /** The fiscal years of the stored submissions (current metadata), oldest first. */
 export function listFiscalYears(db: Db): string[] {
   return (db.prepare('SELECT DISTINCT fiscal_year AS fy FROM current_submissions WHERE fiscal_year IS NOT NULL ORDER BY 1').all() as { fy: string }[]).map((r) => r.fy);
@@ -468,7 +476,7 @@ const asString = (v: unknown): string | null => (typeof v === 'string' ? v : nul
  * cell's. Reading the fields once per row as one JSON array (rather than five view columns per field)
  * keeps large answers fast.
  */
-function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[], openFlags = false): IndicatorDbRow[] {
+function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[], opts: Pick<IndicatorQuery, 'openFlags'> = {}): IndicatorDbRow[] {
   const paths = fields.map((f) => `'$.${f}'`).join(', ');
   // json_extract of one path returns that value, of several an array: always ask for an array
   const extract = fields.length === 1 ? `json_array(json_extract(i.fields_json, ${paths}))` : `json_extract(i.fields_json, ${paths})`;
@@ -477,7 +485,7 @@ function readIndicators(db: Db, where: string, params: unknown[], fields: readon
       `SELECT i.id, i.submission_id, i.page, i.row, i.seq, i.occurrence, i.indicator_code, i.activity, i.indicator,
               ${extract} AS fields, f.fixes,
               (SELECT COUNT(*) FROM flags fl WHERE fl.indicator_id = i.id) AS n_flags
-              ${openFlags ? `, (SELECT json_group_array(json_object('field', vf.field, 'rule', vf.rule, 'message', vf.message)) FROM v_flags vf WHERE vf.indicator_id = i.id AND vf.state = 'open') AS open_flags` : ''}
+              ${opts.openFlags ? `, (SELECT json_group_array(json_object('field', vf.field, 'rule', vf.rule, 'message', vf.message)) FROM v_flags vf WHERE vf.indicator_id = i.id AND vf.state = 'open') AS open_flags` : ''}
          FROM indicators i
          JOIN current_submissions s ON s.submission_id = i.submission_id
          LEFT JOIN v_indicator_fixes f ON f.sha256 = s.sha256 AND f.indicator_code = i.indicator_code AND f.occurrence = i.occurrence
@@ -543,7 +551,7 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const rows: IndicatorDbRow[] = [];
   if ('code' in selector && !isScoped(q)) {
-    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields, q.openFlags));
+    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields, q));
   } else {
     // the submissions in scope first (a few thousand ids at most), then their records through the
     // (submission_id, indicator_code) index: filters on office and year never scan the million records
@@ -557,7 +565,7 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
     // (submission, code) pairs in one statement: each statement materialises the corrections once
     const pairs = codes.flatMap((c) => subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => [s.id, c.code]));
     if (pairs.length) {
-      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields, q.openFlags));
+      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields, q));
     }
   }
   return toIndicatorRows(db, rows, fields);
@@ -574,7 +582,79 @@ export function officeRows(db: Db, q: IndicatorQuery & { officeKeys: readonly st
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const ids = scopedSubmissions(db, q).map((s) => s.id);
   if (ids.length === 0) return [];
-  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields, q.openFlags), fields);
+  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields, q), fields);
+}
+
+// ------------------------------------------------------------------------------------ achievement figures
+
+/** A record's unit, target and total, current (a correction replaces what OCR read), for rates over many offices. */
+export interface AchievementFigures {
+  submissionId: number;
+  officeKey: string;
+  file: string;
+  page: number;
+  code: string;
+  occurrence: number;
+  unit: CellValue;
+  target: CellValue;
+  total: CellValue;
+  /** which of the three a person corrected */
+  corrected: ('unit' | 'target' | 'total')[];
+}
+
+const FIGURES = ['unit', 'target', 'total'] as const;
+
+/**
+ * Unit, target and total of every record of the submissions in scope, merged with their corrections as
+ * readIndicators merges them. The three values come from migration 006's covering index (the expressions
+ * below are the index's), so thousands of records are read without parsing their fields_json.
+ */
+export function achievementFigures(db: Db, q: ScopeFilter): AchievementFigures[] {
+  const ids = scopedSubmissions(db, q).map((s) => s.id);
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT i.submission_id, s.office_key, s.file, i.page, i.indicator_code, i.occurrence,
+              i.fields_json -> '$.unit.value' AS unit, i.fields_json -> '$.target.value' AS target, i.fields_json -> '$.total.value' AS total,
+              f.fixes
+         FROM indicators i
+         JOIN current_submissions s ON s.submission_id = i.submission_id
+         LEFT JOIN v_indicator_fixes f ON f.sha256 = s.sha256 AND f.indicator_code = i.indicator_code AND f.occurrence = i.occurrence
+        WHERE i.submission_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as {
+    submission_id: number;
+    office_key: string;
+    file: string;
+    page: number;
+    indicator_code: string;
+    occurrence: number;
+    unit: string | null;
+    target: string | null;
+    total: string | null;
+    fixes: string | null;
+  }[];
+  return rows.map((r) => {
+    const fixes = r.fixes ? (JSON.parse(r.fixes) as Record<string, unknown>) : null;
+    const out: AchievementFigures = {
+      submissionId: r.submission_id,
+      officeKey: r.office_key,
+      file: r.file,
+      page: r.page,
+      code: r.indicator_code,
+      occurrence: r.occurrence,
+      unit: null,
+      target: null,
+      total: null,
+      corrected: [],
+    };
+    for (const f of FIGURES) {
+      const fix = fixes && isObj(fixes[f]) ? fixes[f] : null;
+      out[f] = asCellValue(fix ? fix.value : r[f] == null ? null : JSON.parse(r[f]));
+      if (fix) out.corrected.push(f);
+    }
+    return out;
+  });
 }
 
 // -------------------------------------------------------------------------------------------------- flags

@@ -8,12 +8,15 @@
  */
 import type { Db } from '../../db/open.js';
 import {
+  achievementFigures,
   coverage,
   indicatorRows,
   listFiscalYears,
   listOffices,
   officeRows,
   quarterRank,
+  reportPeriods,
+  type AchievementFigures,
   type CoveragePeriod,
   type CoverageReport,
   type IndicatorRow,
@@ -48,13 +51,18 @@ export function dashOffice(o: OfficeRef): DashOffice {
 
 const officeCache = new WeakMap<Db, { stamp: string; offices: OfficeRef[] }>();
 
+/** Changes whenever the database does: writes by this connection (total_changes()) or by another (data_version). */
+function changeStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}/${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+}
+
 /**
  * listOffices(db), read again only after the database changed: by this connection (total_changes(), e.g. a
  * reviewer's correction through the same server) or by another one (data_version, e.g. an ingest running
  * beside the server). Every dashboard request resolves names against the office list.
  */
 export function storedOffices(db: Db): OfficeRef[] {
-  const stamp = `${db.pragma('data_version', { simple: true }) as number}/${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+  const stamp = changeStamp(db);
   const hit = officeCache.get(db);
   if (hit && hit.stamp === stamp) return hit.offices;
   const offices = listOffices(db);
@@ -143,18 +151,27 @@ export interface CoverageView {
   unplaced: { file: string; officeKey: string; fiscalYear: string | null; quarter: string | null }[];
   /** `query coverage`'s table: office, level, one state column per period, reports. Drawn as the heatmap. */
   heatmap: ResultTable;
-  /** [office][period]: the stored reports behind each heatmap cell, for its link and hover */
-  reports: CoverageReport[][][];
+  /** [office][period]: the stored reports behind each heatmap cell, for its link and hover (tuples: 24,000 cells for a national archive) */
+  reports: ReportTuple[][][];
   /** period, submitted, flagged, missing: the bar chart under the heatmap */
   byPeriod: ResultTable;
 }
+
+/** A report behind a heatmap cell: [submission id, file, open flags, metadata corrected (1/0), reviewed (1/0)]. */
+export type ReportTuple = [number, string, number, 0 | 1, 0 | 1];
+
+const reportTuple = (r: CoverageReport): ReportTuple => [r.submissionId, r.file, r.openFlags, r.metaCorrected ? 1 : 0, r.reviewed ? 1 : 0];
 
 export function coverageView(db: Db, q: PlaceFilter & { fiscalYears?: readonly string[] }): CoverageView {
   const all = storedOffices(db);
   const chosen = officesIn(all, q);
   const cov = coverage(db, { ...(chosen ? { officeKeys: chosen.map((o) => o.key) } : {}), ...(q.fiscalYears ? { fiscalYears: q.fiscalYears } : {}) }, { reports: true, offices: all });
-  const byOffice = new Map<string, CoverageReport[][]>();
-  for (const c of cov.cells) byOffice.set(c.officeKey, [...(byOffice.get(c.officeKey) ?? []), c.reports ?? []]);
+  const byOffice = new Map<string, ReportTuple[][]>();
+  for (const c of cov.cells) {
+    let mine = byOffice.get(c.officeKey);
+    if (!mine) byOffice.set(c.officeKey, (mine = []));
+    mine.push((c.reports ?? []).map(reportTuple));
+  }
   const optional = cov.periods.map((p) => !/^[1-4]$/.test(p.quarter));
   const counts = cov.periods.map(() => ({ submitted: 0, flagged: 0, missing: 0 }));
   const np = cov.periods.length;
@@ -201,13 +218,10 @@ export interface DrawnValue {
   flags: string[];
 }
 
+/** What a table row's values are beside the row (its office, period, file and page are the row's own cells). */
 export interface IndicatorPoint {
   officeKey: string;
   submissionId: number;
-  file: string;
-  page: number;
-  fiscalYear: string | null;
-  quarter: string | null;
   target: DrawnValue;
   achievement: DrawnValue;
 }
@@ -235,9 +249,10 @@ function flagsOn(flags: readonly OpenFlag[] | undefined, field: IndicatorValueFi
   return (flags ?? []).filter((f) => f.field === field || f.field == null || !VALUE_FIELDS.has(f.field)).map((f) => f.message);
 }
 
+const asUnit = (u: CellValue | undefined): Unit | null => (u === 'date' || u === 'percent' || u === 'count' ? u : null);
+
 function unitOf(r: IndicatorRow): Unit | null {
-  const u = r.fields.unit?.value;
-  return u === 'date' || u === 'percent' || u === 'count' ? u : null;
+  return asUnit(r.fields.unit?.value);
 }
 
 /** The number (or date) a value draws as under `unit`. */
@@ -291,10 +306,6 @@ export function indicatorView(db: Db, pick: IndicatorPick, q: PlaceFilter & { fi
   const points: IndicatorPoint[] = rows.map((r) => ({
     officeKey: r.officeKey,
     submissionId: r.submissionId,
-    file: r.file,
-    page: r.page,
-    fiscalYear: r.fiscalYear,
-    quarter: r.quarter,
     target: drawn(r, 'target', unit),
     achievement: drawn(r, 'total', unit),
   }));
@@ -409,6 +420,45 @@ export interface OfficeView {
 
 const round1 = (x: number | null): number | null => (x == null ? null : Math.round(x * 10) / 10);
 
+const PEER_FIELDS: IndicatorValueField[] = ['unit', 'target', 'total'];
+
+/** Per office and code ("key|code"): the first record of the latest stored report (several may be stored for a period). */
+function pickLatest<R extends { officeKey: string; code: string; submissionId: number; occurrence: number }>(rows: readonly R[]): Map<string, R> {
+  const best = new Map<string, R>();
+  for (const r of rows) {
+    const k = `${r.officeKey}|${r.code}`;
+    const seen = best.get(k);
+    if (!seen || r.submissionId > seen.submissionId || (r.submissionId === seen.submissionId && r.occurrence < seen.occurrence)) best.set(k, r);
+  }
+  return best;
+}
+
+const peerCache = new WeakMap<Db, Map<string, Map<string, AchievementFigures>>>();
+const PEER_CACHE_SIZE = 16;
+
+/**
+ * The current target and total of every record the offices reported for the period, by "key|code":
+ * thousands of records for a division, so kept until the database changes (the next office of the same
+ * division and period reads nothing again).
+ */
+function peerValues(db: Db, officeKeys: readonly string[], period: CoveragePeriod): Map<string, AchievementFigures> {
+  const key = `${changeStamp(db)}|${period.fiscalYear}|${period.quarter}|${[...officeKeys].sort().join('\n')}`;
+  let cache = peerCache.get(db);
+  if (!cache) peerCache.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const best = pickLatest(achievementFigures(db, { officeKeys, fiscalYears: [period.fiscalYear], quarters: [period.quarter] }));
+  if (cache.size >= PEER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, best);
+  return best;
+}
+
+/** Forget remembered peer values (the benchmark times requests without them). */
+export function clearDashboardCaches(db: Db): void {
+  peerCache.delete(db);
+  officeCache.delete(db);
+}
+
 /**
  * The achievement rate of a record: total ÷ target for counts and percentages (capped at 100), 100 for a
  * date achieved on or before its target date (validate's achievementRate, the rule the rate and score checks
@@ -433,9 +483,7 @@ export function officeView(db: Db, q: { office: string; fiscalYear?: string; qua
   const found = findOffices(all, q.office);
   if (found.length > 1) throw new UnknownNameError(`"${q.office}" names ${found.length} offices: ${found.map((o) => officeNames(o).label.bn).join('; ')}; name one of them`);
   const office = found[0]!;
-  // the periods it reported, as coverage counts them
-  const own = coverage(db, { officeKeys: [office.key] }, { offices: all });
-  const periods = own.cells.filter((c) => c.submissions > 0).map((c) => ({ fiscalYear: c.fiscalYear, quarter: c.quarter }));
+  const periods = reportPeriods(db, office.key);
   const me = dashOffice(office);
   let period: CoveragePeriod | undefined;
   if (q.fiscalYear || q.quarter) {
@@ -449,23 +497,17 @@ export function officeView(db: Db, q: { office: string; fiscalYear?: string; qua
   const district = office.district ? resolveAreaOffices(all, office.district, 'district', { suggest: false }) : [office];
   const division = office.division ? resolveAreaOffices(all, office.division, 'division', { suggest: false }) : [office];
   const peerKeys = [...new Set([office, ...district, ...division].map((o) => o.key))];
-  const scope = period ? { fiscalYears: [period.fiscalYear], quarters: [period.quarter], fields: ['unit', 'target', 'total'] as IndicatorValueField[] } : null;
-  // the peers' values without their flags (only the office's own are shown), then the office's with them
-  const rows = scope ? officeRows(db, { ...scope, officeKeys: peerKeys.filter((k) => k !== office.key) }) : [];
-  if (scope) rows.push(...officeRows(db, { ...scope, officeKeys: [office.key], openFlags: true }));
-  // per office and code: the first record of the latest stored report of the period
-  const best = new Map<string, IndicatorRow>();
-  for (const r of rows) {
-    const k = `${r.officeKey}|${r.code}`;
-    const seen = best.get(k);
-    if (!seen || r.submissionId > seen.submissionId || (r.submissionId === seen.submissionId && r.occurrence < seen.occurrence)) best.set(k, r);
-  }
-  const mine = [...best.values()].filter((r) => r.officeKey === office.key).sort((a, b) => a.page - b.page || a.row - b.row);
+  const best = period ? peerValues(db, peerKeys, period) : new Map<string, AchievementFigures>();
+  // the office's own records in full (wording, open flags), the same ones `best` holds for it
+  const own = period
+    ? pickLatest(officeRows(db, { officeKeys: [office.key], fiscalYears: [period.fiscalYear], quarters: [period.quarter], fields: PEER_FIELDS, openFlags: true }))
+    : new Map<string, IndicatorRow>();
+  const mine = [...own.values()].sort((a, b) => a.page - b.page || a.row - b.row);
   const labels = new Map([...district, ...division].map((o) => [o.key, officeNames(o).label]));
   const membersFor = (area: OfficeRef[], code: string): MedianMember[] =>
     area.flatMap((o) => {
       const r = best.get(`${o.key}|${code}`);
-      const rate = r ? rateOf(r) : null;
+      const rate = r ? achievementRate(asUnit(r.unit), r.target, r.total) : null;
       if (!r || rate == null) return [];
       return [{ officeKey: o.key, office: labels.get(o.key)!, rate: round1(rate)!, submissionId: r.submissionId, file: r.file, page: r.page, corrected: r.corrected.some((f) => f === 'target' || f === 'total') }];
     });
@@ -522,7 +564,7 @@ export function officeView(db: Db, q: { office: string; fiscalYear?: string; qua
       r.page,
     ];
   });
-  const reporting = (area: OfficeRef[]): number => new Set(rows.filter((r) => area.some((o) => o.key === r.officeKey)).map((r) => r.officeKey)).size;
+  const reporting = (area: OfficeRef[]): number => new Set([...best.values()].filter((r) => area.some((o) => o.key === r.officeKey)).map((r) => r.officeKey)).size;
   return {
     office: me,
     period: period ?? { fiscalYear: '', quarter: '' },

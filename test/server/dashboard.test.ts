@@ -86,8 +86,9 @@ describe('GET /api/dashboard/coverage', () => {
     v.offices.forEach((o: { key: string }, i: number) =>
       v.periods.forEach((p: { fiscalYear: string; quarter: string }, k: number) => {
         const want = subs.filter((s) => s.office_key === o.key && s.fiscal_year === p.fiscalYear && s.quarter === p.quarter);
-        expect(v.reports[i][k].map((r: { submissionId: number }) => r.submissionId).sort()).toEqual(want.map((s) => s.submission_id).sort());
-        expect(v.reports[i][k].map((r: { openFlags: number }) => r.openFlags).sort()).toEqual(want.map((s) => s.open_flags).sort());
+        // [submission id, file, open flags, metadata corrected, reviewed]
+        expect(v.reports[i][k].map((r: number[]) => r[0]).sort()).toEqual(want.map((s) => s.submission_id).sort());
+        expect(v.reports[i][k].map((r: number[]) => r[2]).sort()).toEqual(want.map((s) => s.open_flags).sort());
         const state = want.length === 0 ? 'missing' : want.some((s) => s.open_flags > 0) ? 'flagged' : 'submitted';
         expect(v.heatmap.rows[i][2 + k]).toBe(state);
         cells++;
@@ -263,6 +264,28 @@ describe('GET /api/dashboard/office', () => {
       expect([x.district.median, x.district.n], x.code).toEqual([median(district), district.length]);
       expect([x.division.median, x.division.n], x.code).toEqual([median(division), division.length]);
     }
+  });
+
+  it('follows a correction at once: the medians of the next request use the corrected value', async () => {
+    const { db: own } = buildDashboardDb();
+    const app2 = createReviewApp({ db: own });
+    const dumuria = async () => (await getJson(app2, '/api/dashboard/office?office=Dumuria&fy=2022-23&quarter=4')).body.indicators.find((x: { code: string }) => x.code === '2.1.1');
+    expect((await dumuria()).district).toMatchObject({ median: 91.3, n: 4 });
+    const rec = own
+      .prepare("SELECT i.id, i.submission_id FROM indicators i JOIN submissions s ON s.id = i.submission_id WHERE s.file_name = 'dash_batiaghata.pdf' AND i.indicator_code = '2.1.1'")
+      .get() as { id: number; submission_id: number };
+    const fix = await postJson(app2, `/api/submissions/${rec.submission_id}/corrections`, { target: 'indicator', indicatorId: rec.id, field: 'total', raw: '৯৬%', who: 'Test Analyst' });
+    expect(fix.status).toBe(201);
+    // বটিয়াঘাটা 96/80 → 100 %: district [87.5, 95, 100, 100], division adds অভয়নগর 50
+    const after = await dumuria();
+    expect(after.district).toMatchObject({ median: 97.5, n: 4 });
+    expect(after.division).toMatchObject({ median: 95, n: 5 });
+    // the middle two of four: 95 (the district office) and the first 100 in office order (পাইকগাছা before বটিয়াঘাটা)
+    expect(after.district.from.map((m: { file: string; rate: number }) => [m.file, m.rate])).toEqual([
+      ['dash_khulna_district.pdf', 95],
+      ['dash_paikgachha.pdf', 100],
+    ]);
+    own.close();
   });
 
   it('takes the latest report by default, and downloads the drawn table', async () => {

@@ -25,11 +25,8 @@ function filterForm(opts, f) {
 function cellTitle(office, period, state, reports) {
   const head = `${name(office.label)} · ${periodName(period)} · ${t(state)}`;
   const lines = reports.map(
-    (r) =>
-      `${t('file')} ${r.file}` +
-      ` · ${t('openFlags')} ${num(r.openFlags)}` +
-      (r.metaCorrected ? ` · ${t('metaCorrected')}` : '') +
-      (r.reviewed ? ` · ${t('reviewed')}` : ''),
+    ([, file, openFlags, metaCorrected, reviewed]) =>
+      `${t('file')} ${file}` + ` · ${t('openFlags')} ${num(openFlags)}` + (metaCorrected ? ` · ${t('metaCorrected')}` : '') + (reviewed ? ` · ${t('reviewed')}` : ''),
   );
   return [head, ...lines].join('\n');
 }
@@ -56,10 +53,10 @@ function heatmap(view) {
           const state = row[2 + k];
           const reports = view.reports[i][k] ?? [];
           const title = cellTitle(office, p, state, reports);
-          const mark = state === 'flagged' ? `${MARK.flagged}${digits(reports.reduce((n, r) => n + r.openFlags, 0))}` : MARK[state];
+          const mark = state === 'flagged' ? `${MARK.flagged}${digits(reports.reduce((n, r) => n + r[2], 0))}` : MARK[state];
           // a cell links to its report in the review app, as the queue does (#/s/<id>)
-          const content = reports.length ? h('a', { href: `/#/s/${reports[0].submissionId}`, 'aria-label': title }, mark) : h('span', { 'aria-label': title }, mark);
-          return h('td', { class: `cov ${state}`, title, 'data-state': state, 'data-period': `${p.fiscalYear}|${p.quarter}`, 'data-submissions': reports.map((r) => r.submissionId).join(' ') }, content);
+          const content = reports.length ? h('a', { href: `/#/s/${reports[0][0]}`, 'aria-label': title }, mark) : h('span', { 'aria-label': title }, mark);
+          return h('td', { class: `cov ${state}`, title, 'data-state': state, 'data-period': `${p.fiscalYear}|${p.quarter}`, 'data-submissions': reports.map((r) => r[0]).join(' ') }, content);
         }),
         h('td', { class: 'num' }, num(row[row.length - 1])),
       );
@@ -73,7 +70,7 @@ function periodBars(el, view) {
   const col = (key) => t0.columns.findIndex((c) => c.key === key);
   const states = ['submitted', 'flagged', 'missing'];
   const files = (k, state) => {
-    const list = view.offices.flatMap((o, i) => (view.heatmap.rows[i][2 + k] === state ? (view.reports[i][k] ?? []).map((r) => `${name(o.label)}: ${r.file}`) : []));
+    const list = view.offices.flatMap((o, i) => (view.heatmap.rows[i][2 + k] === state ? (view.reports[i][k] ?? []).map((r) => `${name(o.label)}: ${r[1]}`) : []));
     return list.length > MAX_FILES ? [...list.slice(0, MAX_FILES), `… +${num(list.length - MAX_FILES)}`] : list;
   };
   barChart(el, {

@@ -34,14 +34,15 @@ function show(unit, v) {
 
 function valueTitle(view, i, which) {
   const p = view.points[i];
+  const row = Object.fromEntries(view.table.columns.map((c, k) => [c.key, view.table.rows[i][k]]));
   const office = view.offices.find((o) => o.key === p.officeKey);
   const unit = view.indicator.unit;
   const v = p[which];
   const other = which === 'achievement' ? 'target' : 'achievement';
   return [
-    `${name(office?.label)} · ${periodName({ fiscalYear: p.fiscalYear, quarter: p.quarter })}`,
+    `${name(office?.label)} · ${periodName({ fiscalYear: row.fiscalYear, quarter: row.quarter })}`,
     `${t(which)} ${show(unit, v.value)} (${t(other)} ${show(unit, p[other].value)})` + (v.value == null && v.raw ? ` — "${v.raw}": ${t('notDrawn')}` : ''),
-    `${t('file')} ${p.file}, ${t('page')} ${digits(p.page)} · ${v.corrected ? t('correctedBy') : t('asRead')}`,
+    `${t('file')} ${row.file}, ${t('page')} ${digits(row.page)} · ${v.corrected ? t('correctedBy') : t('asRead')}`,
     ...v.flags.map((m) => `⚑ ${m}`),
   ].join('\n');
 }
@@ -50,6 +51,8 @@ function smallMultiples(view) {
   const unit = view.indicator.unit;
   const y = (v) => (v == null ? null : unit === 'date' ? toDays(v) : v);
   const xOf = new Map(view.periods.map((p, k) => [`${p.fiscalYear}|${p.quarter}`, k]));
+  const fy = view.table.columns.findIndex((c) => c.key === 'fiscalYear');
+  const q = view.table.columns.findIndex((c) => c.key === 'quarter');
   const all = view.points.flatMap((p) => [y(p.target.value), y(p.achievement.value)]).filter((v) => v != null);
   const low = unit === 'date' ? Math.min(...all) - 10 : Math.min(0, ...all);
   const high = unit === 'date' ? Math.max(...all) + 10 : Math.max(...all, unit === 'percent' ? 100 : 1);
@@ -67,7 +70,7 @@ function smallMultiples(view) {
       name: which,
       className: which,
       points: rows.map(({ p, i }) => ({
-        x: xOf.get(`${p.fiscalYear}|${p.quarter}`) ?? 0,
+        x: xOf.get(`${view.table.rows[i][fy]}|${view.table.rows[i][q]}`) ?? 0,
         y: y(p[which].value),
         row: i,
         classes: [p[which].flags.length ? 'flagged' : null, p[which].corrected ? 'corrected' : null].filter(Boolean),
