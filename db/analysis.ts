@@ -440,8 +440,6 @@ interface IndicatorDbRow {
   /** JSON object field → {raw, value, who, at} of current corrections, or null */
   fixes: string | null;
   n_flags: number;
-  /** JSON array of {field, rule, message}, when asked for */
-  open_flags?: string;
 }
 
 // Hot path (24,000 rows × 11 fields): plain checks instead of schema parsing, which costs more than the query.
@@ -476,7 +474,7 @@ const asString = (v: unknown): string | null => (typeof v === 'string' ? v : nul
  * cell's. Reading the fields once per row as one JSON array (rather than five view columns per field)
  * keeps large answers fast.
  */
-function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[], opts: Pick<IndicatorQuery, 'openFlags'> = {}): IndicatorDbRow[] {
+function readIndicators(db: Db, where: string, params: unknown[], fields: readonly IndicatorValueField[]): IndicatorDbRow[] {
   const paths = fields.map((f) => `'$.${f}'`).join(', ');
   // json_extract of one path returns that value, of several an array: always ask for an array
   const extract = fields.length === 1 ? `json_array(json_extract(i.fields_json, ${paths}))` : `json_extract(i.fields_json, ${paths})`;
@@ -485,7 +483,6 @@ function readIndicators(db: Db, where: string, params: unknown[], fields: readon
       `SELECT i.id, i.submission_id, i.page, i.row, i.seq, i.occurrence, i.indicator_code, i.activity, i.indicator,
               ${extract} AS fields, f.fixes,
               (SELECT COUNT(*) FROM flags fl WHERE fl.indicator_id = i.id) AS n_flags
-              ${opts.openFlags ? `, (SELECT json_group_array(json_object('field', vf.field, 'rule', vf.rule, 'message', vf.message)) FROM v_flags vf WHERE vf.indicator_id = i.id AND vf.state = 'open') AS open_flags` : ''}
          FROM indicators i
          JOIN current_submissions s ON s.submission_id = i.submission_id
          LEFT JOIN v_indicator_fixes f ON f.sha256 = s.sha256 AND f.indicator_code = i.indicator_code AND f.occurrence = i.occurrence
@@ -494,11 +491,33 @@ function readIndicators(db: Db, where: string, params: unknown[], fields: readon
     .all(...params) as IndicatorDbRow[];
 }
 
-function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly IndicatorValueField[]): IndicatorRow[] {
+/**
+ * The open flags (v_flags state 'open') of these records, by indicator id: one query, entering v_flags by the
+ * flags' ids (the flags index on indicator_id), so only the few flagged records are looked at.
+ */
+function openFlagsOf(db: Db, indicatorIds: readonly number[]): Map<number, OpenFlag[]> {
+  const rows = db
+    .prepare(
+      `SELECT indicator_id, field, rule, message FROM v_flags
+        WHERE state = 'open' AND flag_id IN (SELECT id FROM flags WHERE indicator_id IN (SELECT value FROM json_each(?)))
+        ORDER BY flag_id`,
+    )
+    .all(JSON.stringify(indicatorIds)) as { indicator_id: number; field: string | null; rule: string; message: string }[];
+  const out = new Map<number, OpenFlag[]>();
+  for (const r of rows) {
+    let list = out.get(r.indicator_id);
+    if (!list) out.set(r.indicator_id, (list = []));
+    list.push({ field: r.field, rule: r.rule, message: r.message });
+  }
+  return out;
+}
+
+function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly IndicatorValueField[], withFlags = false): IndicatorRow[] {
   const meta = submissionMeta(
     db,
     rows.map((r) => r.submission_id),
   );
+  const open = withFlags ? openFlagsOf(db, rows.map((r) => r.id)) : null;
   const out = rows.map((r) => {
     const m = meta.get(r.submission_id)!;
     const stored = JSON.parse(r.fields) as unknown[];
@@ -525,7 +544,7 @@ function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly Indica
       fields: {},
       corrected: [],
       flags: r.n_flags,
-      ...(r.open_flags !== undefined ? { openFlags: JSON.parse(r.open_flags) as OpenFlag[] } : {}),
+      ...(open ? { openFlags: open.get(r.id) ?? [] } : {}),
     };
     fields.forEach((f, k) => {
       const s = isObj(stored[k]) ? stored[k] : {};
@@ -551,7 +570,7 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const rows: IndicatorDbRow[] = [];
   if ('code' in selector && !isScoped(q)) {
-    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields, q));
+    rows.push(...readIndicators(db, 'i.indicator_code = ?', [selector.code], fields));
   } else {
     // the submissions in scope first (a few thousand ids at most), then their records through the
     // (submission_id, indicator_code) index: filters on office and year never scan the million records
@@ -565,10 +584,10 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
     // (submission, code) pairs in one statement: each statement materialises the corrections once
     const pairs = codes.flatMap((c) => subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => [s.id, c.code]));
     if (pairs.length) {
-      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields, q));
+      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields));
     }
   }
-  return toIndicatorRows(db, rows, fields);
+  return toIndicatorRows(db, rows, fields, q.openFlags);
 }
 
 function groupCodes(members: readonly { fiscalYear: string; code: string }[]): { code: string; years: string[] }[] {
@@ -582,7 +601,7 @@ export function officeRows(db: Db, q: IndicatorQuery & { officeKeys: readonly st
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const ids = scopedSubmissions(db, q).map((s) => s.id);
   if (ids.length === 0) return [];
-  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields, q), fields);
+  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields), fields, q.openFlags);
 }
 
 // ------------------------------------------------------------------------------------ achievement figures

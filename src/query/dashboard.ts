@@ -220,7 +220,8 @@ export interface DrawnValue {
 
 /** What a table row's values are beside the row (its office, period, file and page are the row's own cells). */
 export interface IndicatorPoint {
-  officeKey: string;
+  /** index into IndicatorView.offices */
+  office: number;
   submissionId: number;
   target: DrawnValue;
   achievement: DrawnValue;
@@ -303,8 +304,11 @@ export function indicatorView(db: Db, pick: IndicatorPick, q: PlaceFilter & { fi
     ? { bn: entry.members.at(-1)!.indicator, en: entry.label }
     : { bn: rows[0]?.indicator?.replace(/^\s*\[[^\]]*\]\s*/u, '') ?? code!, en: codeEntry ? `${codeEntry.label} (${code})` : `indicator ${code}` };
 
+  const withRows = new Set(rows.map((r) => r.officeKey));
+  const offices = all.filter((o) => withRows.has(o.key)).map(dashOffice);
+  const officeIndex = new Map(offices.map((o, k) => [o.key, k]));
   const points: IndicatorPoint[] = rows.map((r) => ({
-    officeKey: r.officeKey,
+    office: officeIndex.get(r.officeKey)!,
     submissionId: r.submissionId,
     target: drawn(r, 'target', unit),
     achievement: drawn(r, 'total', unit),
@@ -324,14 +328,12 @@ export function indicatorView(db: Db, pick: IndicatorPick, q: PlaceFilter & { fi
     { key: 'file', header: 'file', verbatim: true },
     { key: 'page', header: 'page', numeric: true },
   ];
-  const names = new Map<string, DashOffice>();
-  for (const o of all) if (rows.some((r) => r.officeKey === o.key)) names.set(o.key, dashOffice(o));
   const tableRows: Cell[][] = rows.map((r, i) => {
     const p = points[i]!;
     const flagged = [p.target.flags.length ? 'target' : null, p.achievement.flags.length ? 'achievement' : null].filter(Boolean).join(' ');
     const corrected = [p.target.corrected ? 'target' : null, p.achievement.corrected ? 'achievement' : null].filter(Boolean).join(' ');
     return [
-      names.get(r.officeKey)?.label.bn ?? r.officeName,
+      offices[officeIndex.get(r.officeKey)!]?.label.bn ?? r.officeName,
       r.level,
       r.fiscalYear,
       r.quarter,
@@ -351,7 +353,7 @@ export function indicatorView(db: Db, pick: IndicatorPick, q: PlaceFilter & { fi
   const periods = dedupePeriods([...years.flatMap((fy) => ['1', '2', '3', '4'].map((quarter) => ({ fiscalYear: fy, quarter }))), ...extra]).sort(comparePeriods);
   return {
     indicator: { entry: entry?.id ?? null, code, label, unit, members: (entry ?? codeEntry)?.members.map((m) => ({ fiscalYear: m.fiscalYear, code: m.code })) ?? [] },
-    offices: [...names.values()],
+    offices,
     periods,
     table: { name: entry?.id ?? `indicator ${code}`, columns, rows: tableRows },
     points,

@@ -35,7 +35,7 @@ function show(unit, v) {
 function valueTitle(view, i, which) {
   const p = view.points[i];
   const row = Object.fromEntries(view.table.columns.map((c, k) => [c.key, view.table.rows[i][k]]));
-  const office = view.offices.find((o) => o.key === p.officeKey);
+  const office = view.offices[p.office];
   const unit = view.indicator.unit;
   const v = p[which];
   const other = which === 'achievement' ? 'target' : 'achievement';
@@ -64,8 +64,8 @@ function smallMultiples(view) {
   const yLabel = (v) => (unit === 'date' ? digits(fromDays(v)) : `${num(v, 0)}${unit === 'percent' ? '%' : ''}`);
   const figures = [];
   const charts = [];
-  for (const office of view.offices) {
-    const rows = view.points.map((p, i) => ({ p, i })).filter(({ p }) => p.officeKey === office.key);
+  for (const [k, office] of view.offices.entries()) {
+    const rows = view.points.map((p, i) => ({ p, i })).filter(({ p }) => p.office === k);
     const series = ['target', 'achievement'].map((which) => ({
       name: which,
       className: which,
