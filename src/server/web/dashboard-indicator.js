@@ -53,13 +53,16 @@ function smallMultiples(view) {
   const xOf = new Map(view.periods.map((p, k) => [`${p.fiscalYear}|${p.quarter}`, k]));
   const fy = view.table.columns.findIndex((c) => c.key === 'fiscalYear');
   const q = view.table.columns.findIndex((c) => c.key === 'quarter');
-  const all = view.points.flatMap((p) => [y(p.target.value), y(p.achievement.value)]).filter((v) => v != null);
+  const valueCols = ['target', 'achievement'].map((k) => view.table.columns.findIndex((c) => c.key === k));
+  const drawnValues = view.table.rows.flatMap((r) => valueCols.map((k) => y(r[k]))).filter((v) => v != null);
+  // nothing drawable (every value unreadable): an empty scale rather than an infinite one
+  const all = drawnValues.length ? drawnValues : [0];
   const low = unit === 'date' ? Math.min(...all) - 10 : Math.min(0, ...all);
   const high = unit === 'date' ? Math.max(...all) + 10 : Math.max(...all, unit === 'percent' ? 100 : 1);
   // label the first quarter of each year with the year; the other quarters with their number
   const xLabels = view.periods.map((p, k) => {
-    const q = periodName(p, true).split(' ').pop();
-    return k === 0 || p.fiscalYear !== view.periods[k - 1].fiscalYear ? `${q}\n${digits(p.fiscalYear)}` : q;
+    const quarter = periodName(p, true).split(' ').pop();
+    return k === 0 || p.fiscalYear !== view.periods[k - 1].fiscalYear ? `${quarter}\n${digits(p.fiscalYear)}` : quarter;
   });
   const yLabel = (v) => (unit === 'date' ? digits(fromDays(v)) : `${num(v, 0)}${unit === 'percent' ? '%' : ''}`);
   const figures = [];
@@ -71,7 +74,8 @@ function smallMultiples(view) {
       className: which,
       points: rows.map(({ p, i }) => ({
         x: xOf.get(`${view.table.rows[i][fy]}|${view.table.rows[i][q]}`) ?? 0,
-        y: y(p[which].value),
+        // the value drawn is the table row's (the row the download writes)
+        y: y(view.table.rows[i][valueCols[which === 'target' ? 0 : 1]]),
         row: i,
         classes: [p[which].flags.length ? 'flagged' : null, p[which].corrected ? 'corrected' : null].filter(Boolean),
         title: valueTitle(view, i, which),
