@@ -69,6 +69,19 @@ export function listOffices(db: Db): OfficeRef[] {
     );
 }
 
+/** The periods an office has stored reports for (current metadata; those without a year or quarter left out), oldest first. */
+export function reportPeriods(db: Db, officeKey: string): CoveragePeriod[] {
+  const rows = db
+    .prepare('SELECT DISTINCT fiscal_year AS fiscalYear, quarter FROM current_submissions WHERE office_key = ? AND fiscal_year IS NOT NULL AND quarter IS NOT NULL')
+    .all(officeKey) as CoveragePeriod[];
+  return rows.sort((a, b) => cmp(a.fiscalYear, b.fiscalYear) || rank(a.quarter) - rank(b.quarter));
+}
+
+/** The fiscal years of the stored submissions (current metadata), oldest first. */
+export function listFiscalYears(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT fiscal_year AS fy FROM current_submissions WHERE fiscal_year IS NOT NULL ORDER BY 1').all() as { fy: string }[]).map((r) => r.fy);
+}
+
 const collator = new Intl.Collator('bn');
 
 /** Bangla collation, unknown last. */
@@ -94,6 +107,8 @@ export interface ScopeFilter {
   officeKeys?: readonly string[];
   /** "2022-23"…; absent = every year */
   fiscalYears?: readonly string[];
+  /** report periods "1"–"4", "H1", "annual"; absent = every period */
+  quarters?: readonly string[];
 }
 
 function scopeSql(f: ScopeFilter, alias: string): { where: string[]; params: string[] } {
@@ -107,10 +122,14 @@ function scopeSql(f: ScopeFilter, alias: string): { where: string[]; params: str
     where.push(`${alias}.fiscal_year IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(f.fiscalYears));
   }
+  if (f.quarters) {
+    where.push(`${alias}.quarter IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(f.quarters));
+  }
   return { where, params };
 }
 
-const isScoped = (f: ScopeFilter): boolean => f.officeKeys != null || f.fiscalYears != null;
+const isScoped = (f: ScopeFilter): boolean => f.officeKeys != null || f.fiscalYears != null || f.quarters != null;
 
 /** Ids (and fiscal years) of the submissions a filter admits. */
 function scopedSubmissions(db: Db, f: ScopeFilter): { id: number; fiscalYear: string | null }[] {
@@ -219,6 +238,18 @@ export interface CoverageCell extends CoveragePeriod {
   submissions: number;
   openFlags: number;
   files: string[];
+  /** with `{ reports: true }`: each stored report of the cell, in the order of `files` */
+  reports?: CoverageReport[];
+}
+
+/** One stored report behind a coverage cell: what a link to the review view and its hover need. */
+export interface CoverageReport {
+  submissionId: number;
+  file: string;
+  openFlags: number;
+  /** a person corrected its metadata (office, period, date) */
+  metaCorrected: boolean;
+  reviewed: boolean;
 }
 
 export interface Coverage {
@@ -232,7 +263,22 @@ export interface Coverage {
 }
 
 const CoverageCellsRow = z.object({ office_key: z.string(), cells: z.string() });
-const CellTuple = z.tuple([z.string().nullable(), z.string().nullable(), z.number(), z.number(), z.string()]);
+type CellTuple = [string | null, string | null, number, number, string, string?];
+
+/**
+ * A cell's reports from "id,openFlags,metaCorrected,reviewed" items (space-separated) and its file names
+ * (newline-separated), both aggregated over the same rows in the same order; sorted as `files` is.
+ */
+function coverageReports(items: string, files: string): CoverageReport[] {
+  const names = files.split('\n');
+  return items
+    .split(' ')
+    .map((item, k) => {
+      const [id, open, meta, reviewed] = item.split(',').map(Number);
+      return { submissionId: id!, file: names[k]!, openFlags: open!, metaCorrected: meta === 1, reviewed: reviewed === 1 };
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.submissionId - b.submissionId));
+}
 
 const QUARTER_ORDER = ['1', '2', '3', '4', 'H1', 'annual'];
 const QUARTERS = ['1', '2', '3', '4'];
@@ -240,44 +286,54 @@ const QUARTERS = ['1', '2', '3', '4'];
 /**
  * Office × fiscal year × quarter. Expected reports are every quarter of every fiscal year in scope (the
  * years asked for, else those any office reported) for every office in scope; H1 and annual columns are
- * added only for years where such a report was stored, and nobody is "missing" those.
+ * added only for years where such a report was stored, and nobody is "missing" those. `reports: true` adds
+ * each cell's stored reports (submission id, open flags, corrected metadata), for links to the review view.
  */
-export function coverage(db: Db, filter: ScopeFilter = {}): Coverage {
-  const officeAll = listOffices(db);
+export function coverage(db: Db, filter: ScopeFilter = {}, opts: { reports?: boolean; offices?: readonly OfficeRef[] } = {}): Coverage {
+  // `offices`: listOffices(db) when the caller has just read it (to resolve names), so it is not read twice
+  const officeAll = [...(opts.offices ?? listOffices(db))];
   const offices = filter.officeKeys ? officeAll.filter((o) => filter.officeKeys!.includes(o.key)) : officeAll;
   const scope = scopeSql({ officeKeys: filter.officeKeys }, 's');
   // one row per office with its cells as JSON: 500 rows cross into JavaScript instead of 24,000
+  // a report's open flags as v_submission_flags counts them
+  const open = 'CASE WHEN s.reviewed_at IS NULL THEN s.flags - COALESCE(c.n, 0) ELSE 0 END';
   const rows = (
     db
       .prepare(
         `WITH cell AS (
            SELECT s.office_key, s.fiscal_year, s.quarter, COUNT(*) AS n,
-                  SUM(CASE WHEN s.reviewed_at IS NULL THEN s.flags - COALESCE(c.n, 0) ELSE 0 END) AS open_flags,
+                  SUM(${open}) AS open_flags,
                   group_concat(s.file, char(10)) AS files
+                  ${opts.reports ? `, group_concat(s.submission_id || ',' || (${open}) || ',' || s.meta_corrected || ',' || (s.reviewed_at IS NOT NULL), ' ') AS reports` : ''}
              FROM current_submissions s LEFT JOIN v_closed_flags c ON c.submission_id = s.submission_id
             ${scope.where.length ? `WHERE ${scope.where.join(' AND ')}` : ''}
             GROUP BY 1, 2, 3)
-         SELECT office_key, json_group_array(json_array(fiscal_year, quarter, n, open_flags, files)) AS cells
+         SELECT office_key, json_group_array(json_array(fiscal_year, quarter, n, open_flags, files${opts.reports ? ', reports' : ''})) AS cells
            FROM cell GROUP BY office_key`,
       )
       .all(...scope.params) as z.infer<typeof CoverageCellsRow>[]
   );
   // per office: its stored cells keyed by "year|quarter" (a few dozen), so building the matrix is one lookup a cell
-  const byOffice = new Map<string, Map<string, { n: number; open: number; files: string }>>();
+  const byOffice = new Map<string, Map<string, { n: number; open: number; files: string; reports?: CoverageReport[] }>>();
   const unplaced: Coverage['unplaced'] = [];
   const yearsSeen = new Set<string>();
   const extraQuarters = new Map<string, Set<string>>();
   for (const r of rows) {
-    const mine = new Map<string, { n: number; open: number; files: string }>();
+    const mine = new Map<string, { n: number; open: number; files: string; reports?: CoverageReport[] }>();
     byOffice.set(r.office_key, mine);
-    for (const [fy, q, n, open, files] of JSON.parse(r.cells) as z.infer<typeof CellTuple>[]) {
+    for (const [fy, q, n, open, files, reports] of JSON.parse(r.cells) as CellTuple[]) {
       if (fy == null || q == null) {
         for (const file of files.split('\n')) unplaced.push({ file, officeKey: r.office_key, fiscalYear: fy, quarter: q });
         continue;
       }
       yearsSeen.add(fy);
       if (!QUARTERS.includes(q)) extraQuarters.set(fy, (extraQuarters.get(fy) ?? new Set()).add(q));
-      mine.set(`${fy}|${q}`, { n, open, files });
+      mine.set(`${fy}|${q}`, {
+        n,
+        open,
+        files,
+        ...(reports != null ? { reports: coverageReports(reports, files) } : {}),
+      });
     }
   }
   const years = filter.fiscalYears ? [...filter.fiscalYears].sort() : [...yearsSeen].sort();
@@ -306,10 +362,16 @@ export function coverage(db: Db, filter: ScopeFilter = {}): Coverage {
         submissions: r ? r.n : 0,
         openFlags: r ? r.open : 0,
         files: !r ? [] : r.n === 1 ? [r.files] : r.files.split('\n').sort(),
+        ...(opts.reports ? { reports: r?.reports ?? [] } : {}),
       });
     }
   }
   return { offices, periods, cells, summary, unplaced: filter.officeKeys ? unplaced.filter((u) => filter.officeKeys!.includes(u.officeKey)) : unplaced };
+}
+
+/** Sort key of a report period: 1, 2, 3, 4, H1, annual, anything else. */
+export function quarterRank(q: string): number {
+  return rank(q);
 }
 
 function rank(q: string): number {
@@ -342,6 +404,15 @@ export interface IndicatorRow extends Omit<SubmissionMeta, 'id' | 'path'> {
   /** names of the fields whose value comes from a correction */
   corrected: IndicatorValueField[];
   flags: number;
+  /** with `openFlags: true`: the record's flags still open (v_flags state 'open') */
+  openFlags?: OpenFlag[];
+}
+
+/** A validation flag still open on a record; `field` null (or not a value field) = the whole record. */
+export interface OpenFlag {
+  field: string | null;
+  rule: string;
+  message: string;
 }
 
 /** Which indicator records: a code in any year, or (fiscal year, code) pairs such as a catalogue entry's. */
@@ -350,6 +421,8 @@ export type IndicatorSelector = { code: string } | { members: readonly { fiscalY
 export interface IndicatorQuery extends ScopeFilter {
   /** fields to read; default every field */
   fields?: readonly IndicatorValueField[];
+  /** also read each record's open flags (IndicatorRow.openFlags) */
+  openFlags?: boolean;
 }
 
 interface IndicatorDbRow {
@@ -418,11 +491,33 @@ function readIndicators(db: Db, where: string, params: unknown[], fields: readon
     .all(...params) as IndicatorDbRow[];
 }
 
-function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly IndicatorValueField[]): IndicatorRow[] {
+/**
+ * The open flags (v_flags state 'open') of these records, by indicator id: one query, entering v_flags by the
+ * flags' ids (the flags index on indicator_id), so only the few flagged records are looked at.
+ */
+function openFlagsOf(db: Db, indicatorIds: readonly number[]): Map<number, OpenFlag[]> {
+  const rows = db
+    .prepare(
+      `SELECT indicator_id, field, rule, message FROM v_flags
+        WHERE state = 'open' AND flag_id IN (SELECT id FROM flags WHERE indicator_id IN (SELECT value FROM json_each(?)))
+        ORDER BY flag_id`,
+    )
+    .all(JSON.stringify(indicatorIds)) as { indicator_id: number; field: string | null; rule: string; message: string }[];
+  const out = new Map<number, OpenFlag[]>();
+  for (const r of rows) {
+    let list = out.get(r.indicator_id);
+    if (!list) out.set(r.indicator_id, (list = []));
+    list.push({ field: r.field, rule: r.rule, message: r.message });
+  }
+  return out;
+}
+
+function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly IndicatorValueField[], withFlags = false): IndicatorRow[] {
   const meta = submissionMeta(
     db,
     rows.map((r) => r.submission_id),
   );
+  const open = withFlags ? openFlagsOf(db, rows.map((r) => r.id)) : null;
   const out = rows.map((r) => {
     const m = meta.get(r.submission_id)!;
     const stored = JSON.parse(r.fields) as unknown[];
@@ -449,6 +544,7 @@ function toIndicatorRows(db: Db, rows: IndicatorDbRow[], fields: readonly Indica
       fields: {},
       corrected: [],
       flags: r.n_flags,
+      ...(open ? { openFlags: open.get(r.id) ?? [] } : {}),
     };
     fields.forEach((f, k) => {
       const s = isObj(stored[k]) ? stored[k] : {};
@@ -485,12 +581,13 @@ export function indicatorRows(db: Db, selector: IndicatorSelector, q: IndicatorQ
       ...(years ? { fiscalYears: q.fiscalYears ? q.fiscalYears.filter((y) => years.includes(y)) : years } : {}),
     });
     const codes = 'code' in selector ? [{ code: selector.code, years: null as string[] | null }] : groupCodes(selector.members);
-    for (const c of codes) {
-      const ids = subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => s.id);
-      if (ids.length) rows.push(...readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?)) AND i.indicator_code = ?', [JSON.stringify(ids), c.code], fields));
+    // (submission, code) pairs in one statement: each statement materialises the corrections once
+    const pairs = codes.flatMap((c) => subs.filter((s) => !c.years || (s.fiscalYear != null && c.years.includes(s.fiscalYear))).map((s) => [s.id, c.code]));
+    if (pairs.length) {
+      rows.push(...readIndicators(db, '(i.submission_id, i.indicator_code) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', [JSON.stringify(pairs)], fields));
     }
   }
-  return toIndicatorRows(db, rows, fields);
+  return toIndicatorRows(db, rows, fields, q.openFlags);
 }
 
 function groupCodes(members: readonly { fiscalYear: string; code: string }[]): { code: string; years: string[] }[] {
@@ -504,7 +601,79 @@ export function officeRows(db: Db, q: IndicatorQuery & { officeKeys: readonly st
   const fields = q.fields ?? INDICATOR_VALUE_FIELDS;
   const ids = scopedSubmissions(db, q).map((s) => s.id);
   if (ids.length === 0) return [];
-  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields), fields);
+  return toIndicatorRows(db, readIndicators(db, 'i.submission_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], fields), fields, q.openFlags);
+}
+
+// ------------------------------------------------------------------------------------ achievement figures
+
+/** A record's unit, target and total, current (a correction replaces what OCR read), for rates over many offices. */
+export interface AchievementFigures {
+  submissionId: number;
+  officeKey: string;
+  file: string;
+  page: number;
+  code: string;
+  occurrence: number;
+  unit: CellValue;
+  target: CellValue;
+  total: CellValue;
+  /** which of the three a person corrected */
+  corrected: ('unit' | 'target' | 'total')[];
+}
+
+const FIGURES = ['unit', 'target', 'total'] as const;
+
+/**
+ * Unit, target and total of every record of the submissions in scope, merged with their corrections as
+ * readIndicators merges them. The three values come from migration 006's covering index (the expressions
+ * below are the index's), so thousands of records are read without parsing their fields_json.
+ */
+export function achievementFigures(db: Db, q: ScopeFilter): AchievementFigures[] {
+  const ids = scopedSubmissions(db, q).map((s) => s.id);
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT i.submission_id, s.office_key, s.file, i.page, i.indicator_code, i.occurrence,
+              i.fields_json -> '$.unit.value' AS unit, i.fields_json -> '$.target.value' AS target, i.fields_json -> '$.total.value' AS total,
+              f.fixes
+         FROM indicators i
+         JOIN current_submissions s ON s.submission_id = i.submission_id
+         LEFT JOIN v_indicator_fixes f ON f.sha256 = s.sha256 AND f.indicator_code = i.indicator_code AND f.occurrence = i.occurrence
+        WHERE i.submission_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as {
+    submission_id: number;
+    office_key: string;
+    file: string;
+    page: number;
+    indicator_code: string;
+    occurrence: number;
+    unit: string | null;
+    target: string | null;
+    total: string | null;
+    fixes: string | null;
+  }[];
+  return rows.map((r) => {
+    const fixes = r.fixes ? (JSON.parse(r.fixes) as Record<string, unknown>) : null;
+    const out: AchievementFigures = {
+      submissionId: r.submission_id,
+      officeKey: r.office_key,
+      file: r.file,
+      page: r.page,
+      code: r.indicator_code,
+      occurrence: r.occurrence,
+      unit: null,
+      target: null,
+      total: null,
+      corrected: [],
+    };
+    for (const f of FIGURES) {
+      const fix = fixes && isObj(fixes[f]) ? fixes[f] : null;
+      out[f] = asCellValue(fix ? fix.value : r[f] == null ? null : JSON.parse(r[f]));
+      if (fix) out.corrected.push(f);
+    }
+    return out;
+  });
 }
 
 // -------------------------------------------------------------------------------------------------- flags

@@ -11,12 +11,11 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { coverage, flagRows, indicatorRows, listOffices, officeRows, runSelect } from '../db/analysis.js';
 import { openDb } from '../db/open.js';
 import { catalogueEntryById, loadCatalogueLinks } from '../models/catalogue-links.js';
 import { loadGazetteer } from '../models/gazetteer.js';
-import { makeSyntheticDb, syntheticOffices } from './query/synthetic.js';
+import { ensureSyntheticDb, syntheticOffices } from './query/synthetic.js';
 import { parseFiscalYears, resolveDistrictOffices, resolveOffices } from './query/resolve.js';
 import { INDICATOR_QUERY_FIELDS, coverageTable, flagsTable, indicatorTable, officeTable, sqlTable } from './query/tables.js';
 
@@ -29,12 +28,7 @@ function arg(name: string): string | undefined {
 
 const file = arg('--db') ?? '.tmp/bench-query.sqlite';
 const runs = Number(arg('--runs') ?? 15);
-if (process.argv.includes('--rebuild') || !fs.existsSync(file)) {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  process.stderr.write(`making ${file} …\n`);
-  const s = makeSyntheticDb(file, { onProgress: (i, n) => i % 25 === 0 && process.stderr.write(`\r  ${i}/${n} offices`) });
-  process.stderr.write(`\r${s.submissions} submissions, ${s.indicators} indicator records, ${s.flags} flags, ${s.corrections} corrections in ${s.seconds.toFixed(0)} s\n`);
-}
+ensureSyntheticDb(file, { rebuild: process.argv.includes('--rebuild') });
 
 const db = openDb(file, { readonly: true });
 const n = (db.prepare('SELECT COUNT(*) AS n FROM indicators').get() as { n: number }).n;

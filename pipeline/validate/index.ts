@@ -200,9 +200,15 @@ export const futureQuartersEmpty: RecordRule = (rec, ctx) => {
 
 /** The achievement rate the row's own numbers give, in percent (capped at 100), or null when undefined. */
 export function expectedRate(rec: IndicatorRecord): number | null {
-  const unit = unitOf(rec);
-  const target = rec.target.value;
-  const total = rec.total.value;
+  return achievementRate(unitOf(rec), rec.target.value, rec.total.value);
+}
+
+/**
+ * The achievement rate of a total against its target, in percent (capped at 100): count and percent
+ * rows total ÷ target, a date row 100 when achieved on or before the target date; 0 when nothing was
+ * achieved; null when undefined (no target, a late date, values that are not numbers or dates).
+ */
+export function achievementRate(unit: 'date' | 'percent' | 'count' | null, target: CellValue, total: CellValue): number | null {
   if (unit === 'date') {
     const t = datesOf(target)[0];
     const a = datesOf(total)[0];

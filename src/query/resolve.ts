@@ -7,6 +7,7 @@
 import { findPlacesInText, resolvePlace, type Place } from '../../pipeline/metadata/gazetteer.js';
 import { comparisonKey, parseFiscalYear, similarity, toAsciiDigits } from '../../pipeline/normalise/index.js';
 import { officeLabel, type OfficeRef } from '../../db/analysis.js';
+import { loadGazetteer } from '../../models/gazetteer.js';
 
 /** A name that matched nothing; the message lists what would have matched. */
 export class UnknownNameError extends Error {}
@@ -20,8 +21,24 @@ interface OfficePlace {
   upazila: string | null;
 }
 
-/** The BBS codes of a stored office's place, as far as its stored names resolve. */
+const placeCache = new Map<string, Omit<OfficePlace, 'office'>>();
+
+/**
+ * The BBS codes of a stored office's place, as far as its stored names resolve. Remembered per set of
+ * names: a server resolves the same few hundred offices on every request.
+ */
 function placeOf(o: OfficeRef): OfficePlace {
+  const key = JSON.stringify([o.level, o.division, o.district, o.upazila]);
+  let codes = placeCache.get(key);
+  if (!codes) {
+    codes = placeCodes(o);
+    if (placeCache.size > 10_000) placeCache.clear();
+    placeCache.set(key, codes);
+  }
+  return { office: o, ...codes };
+}
+
+function placeCodes(o: OfficeRef): Omit<OfficePlace, 'office'> {
   const district = o.district ? (resolvePlace(o.district, { level: 'district', limit: 1 })[0]?.place ?? null) : null;
   const division = o.division
     ? (resolvePlace(o.division, { level: 'division', limit: 1 })[0]?.place.division.code ?? null)
@@ -33,7 +50,7 @@ function placeOf(o: OfficeRef): OfficePlace {
     const hit = ups.find((m) => !district || m.place.district?.code === district.code) ?? ups[0];
     upazila = hit ? `${hit.place.district?.code}/${hit.place.code}` : null;
   }
-  return { office: o, division, district: district?.code ?? null, upazila };
+  return { division, district: district?.code ?? null, upazila };
 }
 
 const LEVEL_WORDS: { level: Level; words: string[] }[] = [
@@ -116,11 +133,82 @@ export function resolveOffices(offices: readonly OfficeRef[], text: string): Off
 
 /** Offices in the district(s) a name means ("Barisal", "বরিশাল", "কক্স বাজার"). */
 export function resolveDistrictOffices(offices: readonly OfficeRef[], text: string): OfficeRef[] {
+  return resolveAreaOffices(offices, text, 'district', { suggest: false });
+}
+
+/**
+ * Offices in the district(s) or division(s) a name means. An unknown name throws UnknownNameError; with
+ * `suggest` (the default) its message names the closest districts/divisions that have stored offices.
+ */
+export function resolveAreaOffices(offices: readonly OfficeRef[], text: string, level: 'district' | 'division', opts: { suggest?: boolean } = {}): OfficeRef[] {
   const name = text.trim();
-  const districts = resolvePlace(name, { level: 'district', limit: 3 });
-  if (districts.length === 0) throw new UnknownNameError(`unknown district "${name}": not a district name in the gazetteer`);
-  const codes = new Set(districts.map((d) => d.place.code));
-  return offices.map(placeOf).filter((op) => op.district != null && codes.has(op.district)).map((op) => op.office);
+  const areas = resolvePlace(name, { level, limit: 3 });
+  if (areas.length === 0) {
+    const closest = opts.suggest === false ? [] : closestAreas(offices, name, level);
+    throw new UnknownNameError(
+      `unknown ${level} "${name}": not a ${level} name in the gazetteer` + (closest.length ? `; closest ${level}s with submissions: ${closest.map((n) => `${n.bn} (${n.en})`).join('; ')}` : ''),
+    );
+  }
+  const codes = new Set(areas.map((d) => (level === 'district' ? d.place.code : d.place.division.code)));
+  return offices
+    .map(placeOf)
+    .filter((op) => {
+      const code = level === 'district' ? op.district : op.division;
+      return code != null && codes.has(code);
+    })
+    .map((op) => op.office);
+}
+
+/** A name in both languages. */
+export interface Names {
+  bn: string;
+  en: string;
+}
+
+/** The stored offices' districts or divisions most like `text`, in Bangla and English, best first. */
+function closestAreas(offices: readonly OfficeRef[], text: string, level: 'district' | 'division', limit = 3): Names[] {
+  const gaz = loadGazetteer();
+  const entries = level === 'district' ? gaz.districts : gaz.divisions;
+  const stored = new Set(offices.map(placeOf).map((op) => (level === 'district' ? op.district : op.division)));
+  return entries
+    .filter((e) => stored.has(e.code))
+    .map((e) => ({ e, s: Math.max(...[e.bn, e.en, ...e.variants].map((n) => similarity(n, text))) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, limit)
+    .map(({ e }) => ({ bn: e.bn, en: e.en }));
+}
+
+/** How an office and its place read in Bangla and English (English from the gazetteer; a place it cannot find keeps its printed name). */
+export interface OfficeNames {
+  label: Names;
+  district: Names | null;
+  division: Names | null;
+}
+
+const namesCache = new Map<string, OfficeNames>();
+
+export function officeNames(o: OfficeRef): OfficeNames {
+  const key = JSON.stringify([o.key, o.name, o.level, o.division, o.district, o.upazila]);
+  const hit = namesCache.get(key);
+  if (hit) return hit;
+  const gaz = loadGazetteer();
+  const op = placeOf(o);
+  const district = op.district ? gaz.districts.find((d) => d.code === op.district) : undefined;
+  const division = op.division ? gaz.divisions.find((d) => d.code === op.division) : undefined;
+  const upazila = op.upazila ? gaz.upazilas.find((u) => `${u.parent}/${u.code}` === op.upazila) : undefined;
+  const bn = officeLabel(o);
+  let en = bn;
+  if (o.level === 'upazila' && upazila) en = district ? `${upazila.en}, ${district.en}` : upazila.en;
+  else if (o.level === 'district' && district) en = district.en;
+  else if (o.level === 'division' && division) en = division.en;
+  const out: OfficeNames = {
+    label: { bn, en },
+    district: district ? { bn: district.bn, en: district.en } : o.district ? { bn: o.district, en: o.district } : null,
+    division: division ? { bn: division.bn, en: division.en } : o.division ? { bn: o.division, en: o.division } : null,
+  };
+  if (namesCache.size > 10_000) namesCache.clear();
+  namesCache.set(key, out);
+  return out;
 }
 
 /** Several names separated by commas or semicolons: "Dumuria; বরিশাল". Bangla office names contain commas, so only ';' splits those. */

@@ -19,7 +19,11 @@ export function coverageTable(cov: Coverage, style: TableStyle): ResultTable {
     { key: 'submitted', header: 'reports', numeric: true },
   ];
   const byOffice = new Map<string, Coverage['cells']>();
-  for (const c of cov.cells) byOffice.set(c.officeKey, [...(byOffice.get(c.officeKey) ?? []), c]);
+  for (const c of cov.cells) {
+    const mine = byOffice.get(c.officeKey);
+    if (mine) mine.push(c);
+    else byOffice.set(c.officeKey, [c]);
+  }
   const rows = cov.offices.map((o) => {
     const cells = byOffice.get(o.key) ?? [];
     return [

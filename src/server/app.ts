@@ -22,6 +22,7 @@ import { TOOL_VERSION } from '../config.js';
 import { loadAssets, type Asset } from './assets.js';
 import { Auth, requireRole, writer } from './auth.js';
 import { applyCorrection, CorrectionError, CorrectionRequestSchema, revertCorrection, RevertRequestSchema } from './correct.js';
+import { registerDashboard } from './dashboard.js';
 import { PasswordHasher } from './passwords.js';
 import { PageImages, SourceError } from './pageImages.js';
 import {
@@ -280,8 +281,9 @@ export function createReviewApp(opts: ReviewAppOptions): Hono {
     return c.json({ value: r.value, kind: r.kind ?? null, confidence: r.confidence, flags: r.flags });
   });
 
-  // more route groups (the analyst dashboard's registerDashboard(app, …)) go here: after the guards above,
+  // route groups go here: after the guards above (so /api/dashboard/* needs a login once accounts exist),
   // before the catch-alls below
+  registerDashboard(app, { db, assets });
   opts.routes?.(app, db);
 
   app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));
