@@ -35,10 +35,11 @@ beforeAll(async () => {
   const rec = server.db
     .prepare("SELECT i.id, i.submission_id FROM indicators i JOIN submissions s ON s.id = i.submission_id WHERE s.file_name = 'dash_batiaghata.pdf' AND i.indicator_code = '2.1.1'")
     .get() as { id: number; submission_id: number };
+  const { csrf } = (await (await fetch(new URL('api/session', server.url))).json()) as { csrf: string };
   const res = await fetch(new URL(`api/submissions/${rec.submission_id}/corrections`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ target: 'indicator', indicatorId: rec.id, field: 'total', raw: '৫৫%', who: 'Browser Test' }),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: JSON.stringify({ target: 'indicator', indicatorId: rec.id, field: 'total', raw: '৫৫%' }),
   });
   expect(res.status).toBe(201);
   db = openDb(file, { readonly: true });

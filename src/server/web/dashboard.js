@@ -1,5 +1,6 @@
 // The analyst dashboard. Hash routes: #/coverage?division=&district=&fy=  ·  #/indicator?entry=&division=&district=&office=&fy=
 // ·  #/office?office=&fy=&quarter=. Every chart is drawn from the rows the API returns, which its CSV/XLSX link downloads.
+import { whenLoginNeeded } from './api.js';
 import { h, toast } from './dom.js';
 import { getLang, setLang, t } from './dashboard-i18n.js';
 import { showCoverage } from './dashboard-coverage.js';
@@ -42,6 +43,8 @@ async function route() {
   if (mine === rendering) main.dataset.ready = page;
 }
 
+// with accounts, the dashboard is read behind the same login as the review app: log in there, then come back
+whenLoginNeeded(() => location.assign('/'));
 setLang(getLang());
 document.getElementById('lang').addEventListener('click', () => {
   setLang(getLang() === 'bn' ? 'en' : 'bn');
