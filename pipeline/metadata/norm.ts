@@ -76,3 +76,20 @@ export function parseLetterDatesValue(lines: readonly string[]): LetterDates {
     flags: r.flags,
   };
 }
+
+/**
+ * A printed date read again with the OCR repairs on, expecting the years of a window known only once the
+ * period is settled ("১৪/০৪/২০১৪" in a 2023-24 Q3 report: the tens digit of the year misread → 2024-04-14).
+ * The first date of `raw` that this puts inside the window, or null.
+ */
+export function rereadDateInWindow(raw: string, window: { from: string; to: string }): Scored<string> | null {
+  const first = Number(window.from.slice(0, 4));
+  const last = Number(window.to.slice(0, 4));
+  const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  const texts = [...lib.findDates(raw).map((d) => d.text), raw];
+  for (const t of texts) {
+    const r = lib.parseDate(t, { repair: true, expectYears: years });
+    if (typeof r.value === 'string' && ISO.test(r.value) && r.value >= window.from && r.value <= window.to) return { value: r.value, confidence: r.confidence, flags: r.flags };
+  }
+  return null;
+}

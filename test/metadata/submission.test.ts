@@ -213,6 +213,31 @@ describe('extractSubmissionMeta', () => {
     expect(d.notes.some((n) => n.includes('submission date'))).toBe(true);
   });
 
+  const letterDated = (date: string) => ATWARI.map((p) => (p.page === 1 ? { ...p, lines: p.lines.map((l) => (l.startsWith('তারিখ') ? `তারিখ : ${date} খ্রি.।` : l)) } : p));
+
+  it('a letter date outside the period is not the submission date; the date under the Annex 5 signature then is', () => {
+    const d = extractSubmissionMetaDetail(letterDated('২২/০৫/২০৮৭'));
+    expect(d.meta.submissionDate).toBe('2023-06-25'); // "২৫/০৬/২৩" above the Annex 5 signatory's designation
+    expect(d.meta.provenance.submissionDate).toMatchObject({ page: 2, source: 'date under the signature' });
+    expect(d.notes.some((n) => n.includes('2087-05-22 is outside') && n.endsWith('not used'))).toBe(true);
+    // a date before the reported quarter starts is no submission date either
+    expect(extractSubmissionMeta(letterDated('০৫/০১/২০২৩')).submissionDate).toBe('2023-06-25');
+  });
+
+  it('a letter date whose year lost a digit to OCR is read again once the period is known', () => {
+    const d = extractSubmissionMetaDetail(letterDated('২৬/০৬/২০১৩'));
+    expect(d.meta.submissionDate).toBe('2023-06-26');
+    expect(d.meta.provenance.submissionDate!.source).toBe('cover letter date, year read again');
+    expect(d.meta.provenance.submissionDate!.confidence).toBeLessThan(extractSubmissionMeta(ATWARI).provenance.submissionDate!.confidence);
+  });
+
+  it('a "sent on" line dates a submission without a cover letter', () => {
+    const sent = KALAI.map((p) => (p.page === 2 ? { ...p, lines: [...p.lines, 'প্রেরণের তারিখ: ০৭/০৪/২০২৫খ্রিঃ'] } : p));
+    const meta = extractSubmissionMeta(sent);
+    expect(meta.submissionDate).toBe('2025-04-07');
+    expect(meta.provenance.submissionDate!.source).toBe('report sending date line');
+  });
+
   it('conflicting evidence lowers the confidence and is noted', () => {
     const sure = extractSubmissionMeta(ATWARI).provenance.quarter!.confidence;
     const annexSaysQ3 = ATWARI.map((p) =>
