@@ -18,7 +18,8 @@ export type Subtype =
   | 'website_update_table'
   | 'innovation_db_table'
   | 'cover_page';
-export type TableRole = 'annex5' | 'attendance' | 'decisions' | 'committee' | 'website' | 'menu_updates' | 'innovation_db';
+/** 'other': a table of a document that is none of the submission's kinds (FAQ, budget; samples/generator/other/) */
+export type TableRole = 'annex5' | 'attendance' | 'decisions' | 'committee' | 'website' | 'menu_updates' | 'innovation_db' | 'other';
 export type AnnexFormat = 'A' | 'B' | 'C' | 'D';
 
 export interface TextStyle {
