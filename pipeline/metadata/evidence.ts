@@ -184,6 +184,8 @@ function titleZoneEnd(lines: readonly string[]): number {
 /** Reads one page's evidence. Never throws on odd text; a page with nothing to say yields empty lists. */
 export function pageEvidence(p: MetaPage): PageEvidence {
   const ev: PageEvidence = { page: p.page, offices: [], unknownGeocodes: [], fiscalYears: [], quarters: [], submissionDates: [], annexFormats: [] };
+  // a page of another kind of document (a circular, a budget table, a FAQ) says nothing about the submission
+  if (p.section === 'other' && p.subtype === 'unknown') return ev;
   const layout: PageLayout = layoutPage(p.lines);
   const { lines, kinds } = layout;
   const isLetter = p.section === 'letter';

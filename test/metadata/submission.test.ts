@@ -238,6 +238,17 @@ describe('extractSubmissionMeta', () => {
     expect(meta.provenance.submissionDate!.source).toBe('report sending date line');
   });
 
+  it('pages of another kind of document scanned into the PDF say nothing about the submission', () => {
+    const circular: MetaPage = { page: 4, section: 'other', subtype: 'unknown', lines: [
+      'গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'জনপ্রশাসন মন্ত্রণালয়', 'স্মারক নং- ০৫.০০.০০০০.১৭০.২২.০১২.২৫-৪৫ তারিখ: ১০/০৭/২০২৫',
+      'পরিপত্র', 'বিষয়: ২০২৪-২০২৫ অর্থবছরের ৪র্থ ত্রৈমাসিক (এপ্রিল-জুন, ২০২৫) এর ছুটির তালিকা প্রসঙ্গে।', 'জেলা প্রশাসকের কার্যালয়, খুলনা',
+    ] };
+    const d = extractSubmissionMetaDetail([...ATWARI, circular]);
+    expect(d.meta).toMatchObject({ fiscalYear: '2022-23', quarter: 4, submissionDate: '2023-06-26' });
+    expect(d.meta.office.upazila).toBe('আটোয়ারী');
+    expect(d.evidence[3]).toMatchObject({ fiscalYears: [], quarters: [], submissionDates: [], offices: [] });
+  });
+
   it('conflicting evidence lowers the confidence and is noted', () => {
     const sure = extractSubmissionMeta(ATWARI).provenance.quarter!.confidence;
     const annexSaysQ3 = ATWARI.map((p) =>
