@@ -8,7 +8,7 @@ import type { SectionKind, SectionSubtype } from '../../models/section.js';
 import type { Quarter } from '../../models/value.js';
 import { layoutPage, startsWithLabel, hasOfficeWord, type PageLayout } from './blocks.js';
 import { afterLabel, extractLetterFields, memoFromLine } from './letter.js';
-import { comparisonKey, findDate, fuzzyIncludes, parseFiscalYearValue, parseMemoParts, parsePeriodValue, toAsciiDigits } from './norm.js';
+import { comparisonKey, findDate, findRepairedDate, fuzzyIncludes, parseFiscalYearValue, parseMemoParts, parsePeriodValue, toAsciiDigits } from './norm.js';
 import { readGeocode, readOffice, type OfficeReading } from './office.js';
 
 /** One page as the metadata stage receives it. `annexFormat` is the table stage's verdict, when it has one. */
@@ -297,7 +297,7 @@ export function pageEvidence(p: MetaPage): PageEvidence {
   }
   for (const l of lines) {
     if (isTable(l) || !startsWithSendingLabel(l)) continue;
-    const d = findDate(l, 'gregorian');
+    const d = findDate(l, 'gregorian') ?? findRepairedDate(l);
     if (d) ev.submissionDates.push({ value: d.value, page: p.page, confidence: round(0.7 * d.confidence), source: 'report sending date line', strong: true, raw: d.raw });
   }
   // The signing date above the sender's name is the day the report left the office, when the letter itself

@@ -32,6 +32,17 @@ export function findDate(text: string, calendar?: 'gregorian' | 'bangla'): (Scor
   return whole ? { ...whole, raw: text.trim() } : null;
 }
 
+/**
+ * The date printed after a label ("প্রতিবেদন প্রেরণের তারিখ: ০৯/০২১/২০২৫খ্রি:") read with the OCR repairs a date
+ * field allows (a stray ২ in the month, a lost separator), for a line findDate found nothing on.
+ */
+export function findRepairedDate(line: string): (Scored<string> & { raw: string }) | null {
+  const sep = line.search(/[:ঃ]/u);
+  const rest = (sep >= 0 ? line.slice(sep + 1) : line).trim();
+  const r = lib.parseDate(rest, { repair: true });
+  return typeof r.value === 'string' && ISO.test(r.value) ? { value: r.value, confidence: r.confidence, flags: r.flags, raw: rest } : null;
+}
+
 /** A quarter/half-year/year phrase → {fiscalYear, quarter} (either may be null, not both), or null. */
 export function parsePeriodValue(s: string): Scored<{ fiscalYear: string | null; quarter: Quarter | null }> | null {
   const r = lib.parsePeriod(s);

@@ -236,6 +236,9 @@ describe('extractSubmissionMeta', () => {
     const meta = extractSubmissionMeta(sent);
     expect(meta.submissionDate).toBe('2025-04-07');
     expect(meta.provenance.submissionDate!.source).toBe('report sending date line');
+    // the same line as OCR reads it with a stray ২ in the month
+    const stray = KALAI.map((p) => (p.page === 2 ? { ...p, lines: [...p.lines, 'প্রতিবেদন প্রেরণের তারিখ: ০৭/০২৪/২০২৫খ্র:'] } : p));
+    expect(extractSubmissionMeta(stray).submissionDate).toBe('2025-04-07');
   });
 
   it('pages of another kind of document scanned into the PDF say nothing about the submission', () => {
