@@ -12,7 +12,7 @@ import type { Rng } from '../prng.js';
 import { BUDGET_HEADS, BUDGET_OWNERS, CIRCULARS, FAQ, GAZETTE_RULES, MINISTRIES, PROSE, PROSE_TITLES, SIGNERS, SIGNER_RANKS } from './vocab.js';
 
 /** The subtypes the truth gives these pages (section `other`). */
-export type OtherSubtype = 'faq_table' | 'budget_table' | 'gazette_page' | 'prose_page' | 'circular';
+export type OtherSubtype = Extract<PageSpec['subtype'], 'faq_table' | 'budget_table' | 'gazette_page' | 'prose_page' | 'circular'>;
 
 export interface OtherDoc {
   rng: Rng;
@@ -28,8 +28,7 @@ const CENTER: TextStyle = { size: 11.5, align: 'center' };
 const para = (text: string, style: TextStyle = BODY, extra: Partial<ParaBlock> = {}): ParaBlock => ({ kind: 'para', text: text.normalize('NFC'), style, ...extra });
 
 function page(subtype: OtherSubtype, d: OtherDoc, blocks: Block[], orientation: Orientation = 'portrait'): PageSpec {
-  // the model's Subtype names the submission's kinds; the truth file takes any subtype string
-  return { section: 'other', subtype: subtype as PageSpec['subtype'], orientation, font: d.font, blocks };
+  return { section: 'other', subtype, orientation, font: d.font, blocks };
 }
 
 function signer(d: OtherDoc, lines: string[], rank = d.rng.pick(SIGNER_RANKS)): SignBlock {
