@@ -199,6 +199,26 @@ describe('classifyPages', () => {
     expect(classifyPages([page(1, LETTER)])[0]!.section).toBe('letter');
   });
 
+  it('minutes that open like a letter (memo line, date, subject) are minutes, even when OCR loses কার্যবিবরণী and সভাপতি', () => {
+    // the layout of generator family "other" (samples/generator/other/minutes.ts), names and places from 000_7ddc650de93b464f.txt
+    const minutes = `গণপ্রজাতন্ত্রী বাংলাদেশ সরকার
+উপজেলা সমবায় কার্যালয়
+আটোয়ারী, পঞ্চগড়।
+স্মারক নং: ৪৭.৬১.৭৭০৪.০০০.০৫.০০৩.২২-১৪৫ তারিখ: ২৭/০৬/২০২৩খ্রি.
+বিষয়: উপজেলা সমবায় কার্যালয়, আটোয়ারী, পঞ্চগড় এর ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা, ২০২২-২০২৩ বাস্তবায়ন কমিটির “বাস্তবায়ন সংক্রান্ত প্রশিক্ষণ” সভার কার্যবিবরণী।
+সভাপতি: জনাব মো: ফারুক হোসেন, উপজেলা সমবায় অফিসার, আটোয়ারী, পঞ্চগড়
+সভার তারিখ: ২৫/০৬/২০২৩খ্রি.
+স্থান: উপজেলা সমবায় কার্যালয়, আটোয়ারী, পঞ্চগড় এর সভাকক্ষ
+সভাপতি উপস্থিত সকলকে স্বাগত জানিয়ে সভার কাজ শুরু করেন। বিস্তারিত আলোচনার পর সভায় নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:
+আলোচ্য বিষয়-১: বিগত সভার কার্যবিবরণী পাঠ ও অনুমোদন।
+সিদ্ধান্ত: বিগত সভার কার্যবিবরণী সর্বসম্মতিক্রমে অনুমোদিত হয়।
+আলোচ্য বিষয়-২: কর্মপরিকল্পনার [২.১] ই-নথির ব্যবহার বৃদ্ধি বিষয়ে চলতি ত্রৈমাসিকের অগ্রগতি পর্যালোচনা করা হয়।
+সিদ্ধান্ত: সকল নথি ই-নথিতে নিষ্পত্তির সিদ্ধান্ত গৃহীত হয়।`;
+    expect(classifyPages([page(1, minutes)])[0]).toMatchObject({ section: 'minutes', subtype: 'minutes_body' });
+    const lost = minutes.replaceAll('কার্যবিবরণী', '').replaceAll('সভাপতি', '');
+    expect(classifyPages([page(1, lost)])[0]!.section).toBe('minutes');
+  });
+
   it('a short page without the plan vocabulary (a signature, a copy list) goes with its neighbour', () => {
     const signature = 'মোঃ ফারুক হোসেন\nউপজেলা অফিসার\nআটোয়ারী, পঞ্চগড়';
     expect(classifyPages([page(1, LETTER), page(2, signature)]).map((c) => c.section)).toEqual(['letter', 'letter']);
