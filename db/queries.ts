@@ -15,6 +15,7 @@ import { SubmissionMetaSchema } from '../models/submission.js';
 import { IndicatorFieldSchema, ValidationFlagSchema, INDICATOR_VALUE_FIELDS, type IndicatorField } from '../models/indicator.js';
 import { SectionKindSchema, SectionSpanSchema, SectionSubtypeSchema } from '../models/section.js';
 import { splitSections } from '../pipeline/classify/index.js';
+import { plausibleRecord, submissionDateProblem } from '../pipeline/validate/plausible.js';
 import {
   applyFieldCorrection,
   applyMetaCorrections,
@@ -130,7 +131,8 @@ export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
       remarks: field('remarks'),
       flags: z.array(ValidationFlagSchema).parse(flagStmt.all(i.id)),
     };
-    list.push(rec);
+    // what a reviewer typed or an older version stored passes the same check as OCR: no impossible value leaves
+    list.push(plausibleRecord(rec, { fiscalYear: meta.fiscalYear }));
     indByTable.set(key, list);
   });
 
@@ -149,6 +151,7 @@ export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
       )
     : storedSections;
 
+  const dateProblem = submissionDateProblem(meta.submissionDate, meta.fiscalYear, meta.quarter);
   const out: SubmissionExport = {
     id: s.file_name.replace(/\.pdf$/i, ''),
     sourcePdf: s.file_name,
@@ -158,9 +161,9 @@ export function exportSubmission(db: Db, submissionId: number): ReviewedExport {
     office: meta.office,
     fiscalYear: meta.fiscalYear,
     quarter: meta.quarter,
-    submissionDate: meta.submissionDate,
+    submissionDate: dateProblem === null ? meta.submissionDate : null,
     annexFormat: meta.annexFormat,
-    metadata: meta.provenance,
+    metadata: dateProblem === null ? meta.provenance : { ...meta.provenance, submissionDate: { page: null, ...meta.provenance.submissionDate, value: null, confidence: 0, source: `not a possible submission date: ${dateProblem}` } },
     sections,
     pages: pages.map((p, pi) => ({
       page: p.page,

@@ -141,6 +141,90 @@ describe('classifyPages', () => {
     expect(classifyPages([page(1, noisy)])[0]!.section).toBe('letter');
   });
 
+  // OCR of a real circular (Bangladesh Bank DOS circular letter no. 19, 16 Oct 2025, from the public repository
+  // NayemHasanLoLMan/Bangladesh-Bank-Rules-and-Regulation, documents/pdf-3.pdf, rasterised at 200 dpi like a scan)
+  const CIRCULAR = `বাংলাদেশ ব্যাংক
+(CTE ব্যাংক অব বাংলাদেশ)
+প্রধান কার্যালয়
+মতিঝিল, ঢাকা-১০০০
+ডিপার্টমেন্ট অব অফসাইট সুপারভিশন
+তারিখ ৩১ আশ্বিন ১৪৩২
+ডিওএস সার্কুলার লেটার নং-১৯ ১৬ অক্টোবর ২০২৫
+ব্যবস্থাপনা পরিচালক/প্রধান নির্বাহী কর্মকর্তা
+হজ কার্যক্রমের সাথে সংশ্লিষ্ট ব্যাংকের শাখাসমূহ ১৮ অক্টোবর ২০২৫ তারিখ শনিবার খোলা রাখা প্রসঙ্গে ।
+প্রিয় মহোদয়,
+ধর্ম বিষয়ক মন্ত্রণালয় এর ১৬ অক্টোবর ২০২৫ তারিখের স্মারক নং-১৬.০০.০০০০.০০৩.১৮.০০৬.১৯(অংশ)-
+১১৬৫ এর প্রেক্ষিতে ২০২৬ সনের হজের নিবন্ধনের অর্থ জমাদানের সুবিধার্থে হজের অর্থ গ্রহণকারী আপনাদের ব্যাংকের
+সংশ্লিষ্ট শাখাসমূহ পর্যাপ্ত নিরাপত্তা নিশ্চিতপূর্বক আগামী ১৮ অক্টোবর ২০২৫ তারিখ শনিবার খোলা রাখা এবং যতক্ষণ
+হজের নিবন্ধনের অর্থ জমাদানকারী থাকেন ততক্ষণ পর্যন্ত অর্থ গ্রহণের প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য নির্দেশ প্রদান করা
+হলো ।
+আপনাদের বিশ্বস্ত,
+(গাজী মোঃ মাহফুজুল ইসলাম)
+পরিচালক (ডিওএস)`;
+
+  // a Finance Division FAQ as the generator's second family prints it (samples/generator/other/vocab.ts)
+  const faqRows = (from: number) =>
+    [
+      'iBAS++ সিস্টেমে প্রথমবার কীভাবে লগইন করতে হয়?\tব্রাউজারে ibas.finance.gov.bd ঠিকানায় গিয়ে User ID ও Password দিয়ে লগইন করতে হয়। প্রথমবার লগইনের পর পাসওয়ার্ড পরিবর্তন করা বাধ্যতামূলক।',
+      'পেনশন মঞ্জুরির আবেদনের সাথে কী কী কাগজ দিতে হয়?\tশেষ বেতন প্রত্যয়নপত্র (এলপিসি), চাকরির বিবরণী, নমুনা স্বাক্ষর এবং না-দাবি প্রত্যয়নপত্র দিতে হয়।',
+      'বাজেট বরাদ্দ অপর্যাপ্ত হলে অতিরিক্ত বরাদ্দ কীভাবে পাওয়া যায়?\tযৌক্তিকতাসহ প্রস্তাব প্রশাসনিক মন্ত্রণালয়ের মাধ্যমে অর্থ বিভাগে পাঠাতে হয়। অর্থ বিভাগ পর্যালোচনা করে সিদ্ধান্ত জানায়।',
+      'অনলাইনে বাজেট প্রাক্কলন প্রণয়নের সময়সূচি কোথায় পাওয়া যায়?\tবাজেট পরিপত্র-১ এ সময়সূচি দেওয়া থাকে। বিষয়টি নিয়ে বিস্তারিত আলোচনা নির্দেশিকায় আছে।',
+    ]
+      .map((r, i) => `${from + i}.\t${r}`)
+      .join('\n');
+  const faqTable = (header: boolean) => ({ nRows: 5, nCols: 3, headerText: header ? 'ক্রমিক নং প্রশ্ন উত্তর' : '' });
+
+  it('a long bundle of FAQ pages after a submission is other on every page: no page takes a neighbour class', () => {
+    const got = classifyPages([
+      page(1, LETTER),
+      page(2, ANNEX, [{ nRows: 7, nCols: 10, headerText: 'ক্র.নং কার্যক্রম কর্মসম্পাদন সূচক', role: 'annex5' }]),
+      page(3, `অর্থ বিভাগ, অর্থ মন্ত্রণালয়\nপ্রায়শ জিজ্ঞাসিত প্রশ্নাবলি (FAQ)\nক্রমিক নং\tপ্রশ্ন\tউত্তর\n${faqRows(1)}`, [faqTable(true)]),
+      page(4, faqRows(5), [faqTable(false)]),
+      page(5, faqRows(9), [faqTable(false)]),
+      page(6, faqRows(13), [faqTable(false)]),
+    ]);
+    expect(got.map((c) => c.section)).toEqual(['letter', 'annex5', 'other', 'other', 'other', 'other']);
+    for (const c of got.slice(2)) {
+      expect(c.subtype).toBe('unknown');
+      expect(c.confidence).toBeGreaterThan(0.5);
+      expect(c.evidence[0]).toMatch(/not part of the submission/);
+    }
+    expect(got[2]!.evidence.join(' ')).toMatch(/FAQ table/);
+  });
+
+  it('a circular of another office is other though it has a memo line, a date and a salutation; a letter of ours stays a letter', () => {
+    const [circular] = classifyPages([page(1, CIRCULAR)]);
+    expect(circular).toMatchObject({ section: 'other', subtype: 'unknown' });
+    expect(circular!.evidence.join(' ')).toMatch(/letter\/cover_letter \+/); // its letter form is seen, and outweighed
+    expect(classifyPages([page(1, LETTER)])[0]!.section).toBe('letter');
+  });
+
+  it('minutes that open like a letter (memo line, date, subject) are minutes, even when OCR loses কার্যবিবরণী and সভাপতি', () => {
+    // the layout of generator family "other" (samples/generator/other/minutes.ts), names and places from 000_7ddc650de93b464f.txt
+    const minutes = `গণপ্রজাতন্ত্রী বাংলাদেশ সরকার
+উপজেলা সমবায় কার্যালয়
+আটোয়ারী, পঞ্চগড়।
+স্মারক নং: ৪৭.৬১.৭৭০৪.০০০.০৫.০০৩.২২-১৪৫ তারিখ: ২৭/০৬/২০২৩খ্রি.
+বিষয়: উপজেলা সমবায় কার্যালয়, আটোয়ারী, পঞ্চগড় এর ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা, ২০২২-২০২৩ বাস্তবায়ন কমিটির “বাস্তবায়ন সংক্রান্ত প্রশিক্ষণ” সভার কার্যবিবরণী।
+সভাপতি: জনাব মো: ফারুক হোসেন, উপজেলা সমবায় অফিসার, আটোয়ারী, পঞ্চগড়
+সভার তারিখ: ২৫/০৬/২০২৩খ্রি.
+স্থান: উপজেলা সমবায় কার্যালয়, আটোয়ারী, পঞ্চগড় এর সভাকক্ষ
+সভাপতি উপস্থিত সকলকে স্বাগত জানিয়ে সভার কাজ শুরু করেন। বিস্তারিত আলোচনার পর সভায় নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:
+আলোচ্য বিষয়-১: বিগত সভার কার্যবিবরণী পাঠ ও অনুমোদন।
+সিদ্ধান্ত: বিগত সভার কার্যবিবরণী সর্বসম্মতিক্রমে অনুমোদিত হয়।
+আলোচ্য বিষয়-২: কর্মপরিকল্পনার [২.১] ই-নথির ব্যবহার বৃদ্ধি বিষয়ে চলতি ত্রৈমাসিকের অগ্রগতি পর্যালোচনা করা হয়।
+সিদ্ধান্ত: সকল নথি ই-নথিতে নিষ্পত্তির সিদ্ধান্ত গৃহীত হয়।`;
+    expect(classifyPages([page(1, minutes)])[0]).toMatchObject({ section: 'minutes', subtype: 'minutes_body' });
+    const lost = minutes.replaceAll('কার্যবিবরণী', '').replaceAll('সভাপতি', '');
+    expect(classifyPages([page(1, lost)])[0]!.section).toBe('minutes');
+  });
+
+  it('a short page without the plan vocabulary (a signature, a copy list) goes with its neighbour', () => {
+    const signature = 'মোঃ ফারুক হোসেন\nউপজেলা অফিসার\nআটোয়ারী, পঞ্চগড়';
+    expect(classifyPages([page(1, LETTER), page(2, signature)]).map((c) => c.section)).toEqual(['letter', 'letter']);
+    expect(classifyPages([page(1, CIRCULAR), page(2, signature)]).map((c) => c.section)).toEqual(['other', 'other']);
+  });
+
   it('never leaves a page unclassified, even an empty one', () => {
     const got = classifyPages([page(1, '')]);
     expect(got[0]!.section).toBe('other');

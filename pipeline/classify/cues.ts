@@ -38,6 +38,10 @@ export const CUES: Cue[] = [
   { section: 'minutes', subtype: 'minutes_body', phrase: 'আলোচনা', weight: 1 },
   { section: 'minutes', subtype: 'minutes_body', phrase: 'বাস্তবায়নকারী', weight: 1.5 },
   { section: 'minutes', subtype: 'minutes_body', phrase: 'সভায় উপস্থিত', weight: 1.5 },
+  // the meeting's own record, also where minutes open like a letter (memo line, date, subject)
+  { section: 'minutes', subtype: 'minutes_body', phrase: 'সভার তারিখ', weight: 2 },
+  { section: 'minutes', subtype: 'minutes_body', phrase: 'আলোচ্য বিষয়', weight: 1.5 },
+  { section: 'minutes', subtype: 'minutes_body', phrase: 'সমাপ্তি ঘোষণা', weight: 1.5 },
   { section: 'minutes', subtype: 'attendance', phrase: 'উপস্থিতির স্বাক্ষর', weight: 5 },
   { section: 'minutes', subtype: 'attendance', phrase: 'নাম ও পদবী', weight: 2 },
   { section: 'minutes', subtype: 'attendance', phrase: 'নাম, পদবী ও কর্মস্থল', weight: 3 },

@@ -2,6 +2,8 @@ import type { Classification, SectionKind, SectionSpan, SectionSubtype } from '.
 import type { TableRole } from '../../models/table.js';
 import { canonicalText, fuzzyIncludes, toAsciiDigits } from '../normalise/index.js';
 import { CUES } from './cues.js';
+import { relevance, type Relevance } from './relevance.js';
+import { unrelatedEvidence } from './unrelated.js';
 
 /** What the classifier looks at for one page: its text lines in reading order and its tables' shapes. */
 export interface ClassifyInput {
@@ -37,7 +39,22 @@ interface Scored {
   scores: Record<SectionKind, number>;
   subtypeScores: Map<SectionSubtype, number>;
   evidence: string[];
+  /** the plan's vocabulary on the page (relevance.ts) */
+  relevance: Relevance;
+  /** a table the table stage recognised as one of the submission's (Annex 5, attendance, decisions …) */
+  ownTable: boolean;
+  /** evidence of a kind of document that is none of the submission's (FAQ, budget, Gazette, circular) */
+  unrelated: number;
+  /** enough text to tell what the page is about (not a signature or a stray line) */
+  substantial: boolean;
+  letters: number;
 }
+
+/** Table roles that only the submission's own documents have. */
+const OWN_ROLES = new Set<TableRole>(['annex5', 'attendance', 'decisions', 'committee', 'website', 'menu_updates', 'innovation_db']);
+/** A page with fewer letters or lines than this is too short to say what it is about: it goes with its neighbour. */
+const SUBSTANTIAL_LETTERS = 150;
+const SUBSTANTIAL_LINES = 4;
 
 function scorePage(input: ClassifyInput): Scored {
   const lines = input.lines.map((l) => canonicalText(l)).filter((l) => l.trim() !== '');
@@ -87,7 +104,46 @@ function scorePage(input: ClassifyInput): Scored {
   if (input.tables.length === 0 && lines.length > 0 && lines.length <= 14 && scores.letter < 3) {
     add('other', 'cover_page', 1, `short page (${lines.length} lines, no table)`);
   }
-  return { scores, subtypeScores, evidence };
+  const unrelated = unrelatedEvidence({ lines, headLines, all, headers: input.tables.map((t) => canonicalText(t.headerText)) });
+  for (const e of unrelated.evidence) {
+    evidence.push(e);
+  }
+  if (unrelated.score > 0) {
+    scores.other += unrelated.score;
+    subtypeScores.set('unknown', (subtypeScores.get('unknown') ?? 0) + unrelated.score);
+  }
+  const letters = (all.match(/[\p{L}\p{M}]/gu) ?? []).length;
+  return {
+    scores,
+    subtypeScores,
+    evidence,
+    relevance: relevance(all),
+    ownTable: input.tables.some((t) => t.role !== undefined && OWN_ROLES.has(t.role)),
+    unrelated: unrelated.score,
+    substantial: letters >= SUBSTANTIAL_LETTERS && lines.length >= SUBSTANTIAL_LINES,
+    letters,
+  };
+}
+
+function isRelevant(s: Scored): boolean {
+  return s.ownTable || s.relevance.relevant;
+}
+
+/**
+ * A page with text enough to judge and none of the plan's vocabulary is no part of the submission, whatever its
+ * form (a circular has a memo line and a subject like a cover letter). How sure: more text, more evidence of
+ * another kind of document (a FAQ table, a Gazette masthead) and less evidence of our kinds make it surer.
+ */
+function unrelatedPage(s: Scored): Classification {
+  const known = Math.max(s.scores.letter, s.scores.minutes, s.scores.annex5, s.scores.certificate);
+  const confidence = Math.max(0.3, Math.min(0.97, 0.5 + 0.08 * s.unrelated + 0.2 * Math.min(1, s.letters / 1000) - 0.03 * known));
+  const terms = s.relevance.terms.length ? `only ${s.relevance.terms.join(', ')}` : 'none';
+  return {
+    section: 'other',
+    subtype: 'unknown',
+    confidence: Number(confidence.toFixed(3)),
+    evidence: [`not part of the submission: ${s.letters} letters of text and ${terms} of the plan's vocabulary`, ...s.evidence],
+  };
 }
 
 function best(scored: Scored): { section: SectionKind; score: number; confidence: number } {
@@ -105,7 +161,8 @@ function subtypeFor(section: SectionKind, scored: Scored): SectionSubtype {
   let top = 0;
   for (const [st, w] of scored.subtypeScores) {
     if (st === 'cover_letter' || st === 'minutes_body') continue; // the defaults; only specific ones override
-    if (sectionOfSubtype(st) === section && w > top) [pick, top] = [st, w];
+    const of = st === 'unknown' ? 'other' : sectionOfSubtype(st);
+    if (of === section && w > top) [pick, top] = [st, w];
   }
   return pick;
 }
@@ -115,12 +172,14 @@ function sectionOfSubtype(st: SectionSubtype): SectionKind | null {
 }
 
 /**
- * Classify every page of a submission. A page with too little evidence of its own (a table continued
- * from the previous page, the second page of a letter) inherits the previous page's section, more
- * readily when its table has the previous table's column count.
+ * Classify every page of a submission. A page with text enough to judge and none of the plan's vocabulary
+ * is `other` (unknown kind), whatever its form and whatever its neighbours are; a page with too little
+ * evidence of its own (a table continued from the previous page, the second page of a letter, a signature)
+ * inherits the previous page's section, more readily when its table has the previous table's column count.
  */
 export function classifyPages(pages: ClassifyInput[]): Classification[] {
   const out: Classification[] = [];
+  const relevantPages: boolean[] = [];
   pages.forEach((p, i) => {
     const scored = scorePage(p);
     const prev = out[i - 1];
@@ -133,6 +192,13 @@ export function classifyPages(pages: ClassifyInput[]): Classification[] {
     if (prev && sameTable && first.role && first.role !== 'unknown' && first.role === last.role) {
       scored.scores[prev.section] += 4;
       scored.evidence.push(`${prev.section} +4: continues the ${first.role} table of page ${pages[i - 1]!.page}`);
+    }
+    // a table of ours going on without its header counts as ours, unless the page shows another kind of document
+    const ours = isRelevant(scored) || (sameTable && prev !== undefined && relevantPages[i - 1] === true && scored.unrelated === 0);
+    relevantPages.push(ours);
+    if (!ours && scored.substantial) {
+      out.push(unrelatedPage(scored));
+      return;
     }
     const b = best(scored);
     const weak = b.score < MIN_EVIDENCE || (sameTable && prev && prev.section !== b.section && b.score < MIN_EVIDENCE * 2);

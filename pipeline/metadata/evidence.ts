@@ -8,7 +8,7 @@ import type { SectionKind, SectionSubtype } from '../../models/section.js';
 import type { Quarter } from '../../models/value.js';
 import { layoutPage, startsWithLabel, hasOfficeWord, type PageLayout } from './blocks.js';
 import { afterLabel, extractLetterFields, memoFromLine } from './letter.js';
-import { comparisonKey, findDate, fuzzyIncludes, parseFiscalYearValue, parseMemoParts, parsePeriodValue, toAsciiDigits } from './norm.js';
+import { comparisonKey, findDate, findRepairedDate, fuzzyIncludes, parseFiscalYearValue, parseMemoParts, parsePeriodValue, toAsciiDigits } from './norm.js';
 import { readGeocode, readOffice, type OfficeReading } from './office.js';
 
 /** One page as the metadata stage receives it. `annexFormat` is the table stage's verdict, when it has one. */
@@ -29,6 +29,8 @@ export interface Evidence<T> {
   source: string;
   /** evidence from a place that names the submission itself (subject, Annex 5 title, letterhead) */
   strong: boolean;
+  /** the printed text it was read from (dates: to read it again once the period is known) */
+  raw?: string;
 }
 
 export interface PageEvidence {
@@ -70,6 +72,14 @@ function repairOrdinal(snippet: string): { text: string; repaired: boolean } {
 const FISCAL_YEAR = /(?<![০-৯0-9])(২০[০-৯]{2}|20\d{2})\s*[-–—/]\s*((?:২০|20)?(?:[০-৯]{2}|\d{2}))(?![০-৯0-9])/gu;
 
 const isTable = (l: string): boolean => l.includes('\t');
+
+/** Labels of a line that says when the report was sent ("প্রতিবেদন প্রেরণের তারিখ: …", "Date of submission: …"). */
+const SENDING_LABELS = ['প্রতিবেদন প্রেরণের তারিখ', 'প্রেরণের তারিখ', 'দাখিলের তারিখ', 'প্রতিবেদন দাখিলের তারিখ', 'date of submission', 'submission date', 'sent on', 'submitted on'];
+
+function startsWithSendingLabel(line: string): boolean {
+  const head = line.trim().slice(0, 40);
+  return SENDING_LABELS.some((label) => (/[a-z]/.test(label) ? head.toLowerCase().startsWith(label) : fuzzyIncludes(head, label, 0.8)));
+}
 
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
@@ -174,6 +184,8 @@ function titleZoneEnd(lines: readonly string[]): number {
 /** Reads one page's evidence. Never throws on odd text; a page with nothing to say yields empty lists. */
 export function pageEvidence(p: MetaPage): PageEvidence {
   const ev: PageEvidence = { page: p.page, offices: [], unknownGeocodes: [], fiscalYears: [], quarters: [], submissionDates: [], annexFormats: [] };
+  // a page of another kind of document (a circular, a budget table, a FAQ) says nothing about the submission
+  if (p.section === 'other' && p.subtype === 'unknown') return ev;
   const layout: PageLayout = layoutPage(p.lines);
   const { lines, kinds } = layout;
   const isLetter = p.section === 'letter';
@@ -261,26 +273,39 @@ export function pageEvidence(p: MetaPage): PageEvidence {
     }
   }
 
-  // ---- submission date: the cover letter's date, or a "প্রতিবেদন প্রেরণের তারিখ" line
+  // ---- submission date: the cover letter's date, a "প্রতিবেদন প্রেরণের তারিখ" (sent on) line, or a date written
+  // under the sender's signature
+  let sendingPage = p.subtype === 'cover_letter' || p.section === 'annex5';
+  let letterDated = false;
   if (isLetter) {
     const f = extractLetterFields(p.lines, p.page);
     const sendingSubject = f.subject !== null && /প্রেরণ|অগ্রগতি|প্রতিবেদন|মূল্যায়ন/u.test(f.subject) && !/কমিটি\s*গঠন|সভা\s*আহ্বান/u.test(f.subject);
     // A "cover letter" whose subject forms a committee or calls a meeting is an office order or notice.
     const otherSubject = f.subject !== null && /কমিটি\s*গঠন|সভা\s*আহ্বান|আহ্বান\s*প্রসঙ্গে/u.test(f.subject);
+    if (otherSubject) sendingPage = false;
+    else if (sendingSubject) sendingPage = true;
     const iso = f.date?.gregorian ?? f.date?.banglaIso ?? null;
     if (iso && (p.subtype === 'cover_letter' || sendingSubject)) {
+      letterDated = true;
       const c =
         (p.subtype === 'cover_letter' ? 0.9 : 0.55) *
         (otherSubject ? 0.4 : 1) *
         Math.min(1, (f.date?.confidence ?? 0.5) + 0.1) *
         (f.date?.agree === false ? 0.6 : 1);
-      ev.submissionDates.push({ value: iso, page: p.page, confidence: round(c), source: p.subtype === 'cover_letter' ? 'cover letter date' : 'letter date', strong: true });
+      ev.submissionDates.push({ value: iso, page: p.page, confidence: round(c), source: p.subtype === 'cover_letter' ? 'cover letter date' : 'letter date', strong: true, raw: f.date!.raw.join('\n') });
     }
   }
   for (const l of lines) {
-    if (fuzzyIncludes(l.slice(0, 40), 'প্রতিবেদন প্রেরণের তারিখ', 0.8)) {
-      const d = findDate(l, 'gregorian');
-      if (d) ev.submissionDates.push({ value: d.value, page: p.page, confidence: round(0.7 * d.confidence), source: 'report sending date line', strong: true });
+    if (isTable(l) || !startsWithSendingLabel(l)) continue;
+    const d = findDate(l, 'gregorian') ?? findRepairedDate(l);
+    if (d) ev.submissionDates.push({ value: d.value, page: p.page, confidence: round(0.7 * d.confidence), source: 'report sending date line', strong: true, raw: d.raw });
+  }
+  // The signing date above the sender's name is the day the report left the office, when the letter itself
+  // carries no date (a letter's memo-line date, when printed, is the one the office registers).
+  if (sendingPage && !letterDated) {
+    for (const s of layout.signatures) {
+      const d = s.dateLine ? findDate(s.dateLine, 'gregorian') : null;
+      if (d) ev.submissionDates.push({ value: d.value, page: p.page, confidence: round(0.5 * d.confidence), source: 'date under the signature', strong: false, raw: d.raw });
     }
   }
 

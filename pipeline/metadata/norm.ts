@@ -32,6 +32,17 @@ export function findDate(text: string, calendar?: 'gregorian' | 'bangla'): (Scor
   return whole ? { ...whole, raw: text.trim() } : null;
 }
 
+/**
+ * The date printed after a label ("প্রতিবেদন প্রেরণের তারিখ: ০৯/০২১/২০২৫খ্রি:") read with the OCR repairs a date
+ * field allows (a stray ২ in the month, a lost separator), for a line findDate found nothing on.
+ */
+export function findRepairedDate(line: string): (Scored<string> & { raw: string }) | null {
+  const sep = line.search(/[:ঃ]/u);
+  const rest = (sep >= 0 ? line.slice(sep + 1) : line).trim();
+  const r = lib.parseDate(rest, { repair: true });
+  return typeof r.value === 'string' && ISO.test(r.value) ? { value: r.value, confidence: r.confidence, flags: r.flags, raw: rest } : null;
+}
+
 /** A quarter/half-year/year phrase → {fiscalYear, quarter} (either may be null, not both), or null. */
 export function parsePeriodValue(s: string): Scored<{ fiscalYear: string | null; quarter: Quarter | null }> | null {
   const r = lib.parsePeriod(s);
@@ -75,4 +86,21 @@ export function parseLetterDatesValue(lines: readonly string[]): LetterDates {
     confidence: r.confidence,
     flags: r.flags,
   };
+}
+
+/**
+ * A printed date read again with the OCR repairs on, expecting the years of a window known only once the
+ * period is settled ("১৪/০৪/২০১৪" in a 2023-24 Q3 report: the tens digit of the year misread → 2024-04-14).
+ * The first date of `raw` that this puts inside the window, or null.
+ */
+export function rereadDateInWindow(raw: string, window: { from: string; to: string }): Scored<string> | null {
+  const first = Number(window.from.slice(0, 4));
+  const last = Number(window.to.slice(0, 4));
+  const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  const texts = [...lib.findDates(raw).map((d) => d.text), raw];
+  for (const t of texts) {
+    const r = lib.parseDate(t, { repair: true, expectYears: years });
+    if (typeof r.value === 'string' && ISO.test(r.value) && r.value >= window.from && r.value <= window.to) return { value: r.value, confidence: r.confidence, flags: r.flags };
+  }
+  return null;
 }

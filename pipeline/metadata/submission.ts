@@ -7,6 +7,8 @@ import type { MetaProvenance, Office, SubmissionMeta } from '../../models/submis
 import type { Quarter } from '../../models/value.js';
 import { pageEvidence, type Evidence, type MetaPage, type PageEvidence } from './evidence.js';
 import { combineOfficeReadings, type OfficeDisagreement, type OfficeFinding, type OfficeReading } from './office.js';
+import { dateProblem, periodBounds, submissionDateWindow } from '../normalise/ranges.js';
+import { rereadDateInWindow } from './norm.js';
 
 export type { MetaPage } from './evidence.js';
 
@@ -50,19 +52,8 @@ export function vote<T>(evidence: readonly Evidence<T>[], keyOf: (v: T) => strin
   };
 }
 
-const QUARTER_MONTHS: Record<string, [number, number]> = { '1': [7, 9], '2': [10, 12], '3': [1, 3], '4': [4, 6], H1: [7, 12], annual: [7, 6] };
-
 /** First and last day of a fiscal-year period ("2022-23", 4 → 2023-04-01 … 2023-06-30). */
-export function periodBounds(fiscalYear: string, quarter: Quarter | null): { start: string; end: string } | null {
-  const m = fiscalYear.match(/^(\d{4})-(\d{2})$/);
-  if (!m) return null;
-  const y1 = Number(m[1]);
-  const [from, to] = QUARTER_MONTHS[String(quarter ?? 'annual')] ?? [7, 6];
-  const yearOf = (month: number): number => (month >= 7 ? y1 : y1 + 1);
-  const last = new Date(Date.UTC(yearOf(to), to, 0)).getUTCDate();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return { start: `${yearOf(from)}-${pad(from)}-01`, end: `${yearOf(to)}-${pad(to)}-${pad(last)}` };
-}
+export { periodBounds };
 
 export interface SubmissionMetaDetail {
   meta: SubmissionMeta;
@@ -98,7 +89,23 @@ export function combineEvidence(evidence: readonly PageEvidence[]): SubmissionMe
 
   const fy = vote(evidence.flatMap((e) => e.fiscalYears));
   const quarter = vote(evidence.flatMap((e) => e.quarters), (q) => String(q));
-  const date = vote(evidence.flatMap((e) => e.submissionDates));
+  // A date outside the window the period allows (a year misread, 2087 for 2023) is no submission date at all.
+  const window = submissionDateWindow(fy.value, quarter.value);
+  const dated = evidence
+    .flatMap((e) => e.submissionDates)
+    .flatMap((d) => {
+      const why = dateProblem(d.value, window);
+      if (why === null) return [d];
+      const again = d.raw ? rereadDateInWindow(d.raw, window) : null;
+      if (again) {
+        notes.push(`submission date: page ${d.page} ${d.source} reads ${why}; read again as ${again.value}`);
+        return [{ ...d, value: again.value, confidence: round(d.confidence * again.confidence * 0.8), source: `${d.source}, year read again` }];
+      }
+      notes.push(`submission date: page ${d.page} ${d.source} reads ${why}; not used`);
+      return [];
+    });
+  // A date under a signature speaks only where no letter or "sent on" line dates the submission.
+  const date = vote(dated.some((d) => d.strong) ? dated.filter((d) => d.strong) : dated);
   // The Annex 5 whose period is the submission's decides the format (a Q2 report may enclose an H1 self-assessment).
   const annex = vote(
     evidence.flatMap((e) => {
@@ -109,15 +116,7 @@ export function combineEvidence(evidence: readonly PageEvidence[]): SubmissionMe
   if (fy.against.length) notes.push(`fiscal year: also printed ${[...new Set(fy.against.map((e) => `${e.value} (p${e.page})`))].join(', ')}`);
   if (quarter.against.length) notes.push(`quarter: also printed ${[...new Set(quarter.against.map((e) => `${e.value} (p${e.page})`))].join(', ')}`);
 
-  // A cover letter dated before the period it reports on is more likely misread than real.
-  let dateConfidence = date.confidence;
-  if (date.value && fy.value) {
-    const b = periodBounds(fy.value, quarter.value);
-    if (b && date.value < b.start) {
-      dateConfidence *= 0.3;
-      notes.push(`submission date ${date.value} is before the period starts (${b.start})`);
-    }
-  }
+  const dateConfidence = date.confidence;
   if (!date.value) notes.push('submission date: no cover letter date found');
 
   const officeOut: Office = { name: office.name, level: office.level, division: office.division, district: office.district, upazila: office.upazila };

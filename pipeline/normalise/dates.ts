@@ -181,6 +181,14 @@ function repairDateParts(t: string, trace: Trace, expectYears?: readonly number[
       return again;
     }
   }
+  const stray = strayTwo(t);
+  if (stray) {
+    const again = readDatePartsExact(stray, trace);
+    if (again && again !== 'month-only') {
+      trace.note('repaired-digit');
+      return again;
+    }
+  }
   const doubled = DOUBLED_YEAR_RE.exec(t);
   if (doubled && expectYears?.length) {
     const y = doubled[2]!;
@@ -198,6 +206,32 @@ function repairDateParts(t: string, trace: Trace, expectYears?: readonly number[
     }
   }
   return null;
+}
+
+const THREE_DIGIT_FIELD_RE = /^(\d{1,3})\s*([/\-.])\s*(\d{1,3})\s*([/\-.])\s*(\d{4}|\d{2})\s*[^\d\s/\-.]{0,3}$/u;
+
+/**
+ * A day or month read with three digits, one of them a ২ the ben model split off a neighbouring stroke or the
+ * separator ("০৯/০২১/২০২৫" for ০৯/০১/২০২৫, "১২/২১২/২০২৪" for ১২/১২/২০২৪): the field without that ২, when exactly one
+ * such deletion leaves a possible day or month. The date with the field repaired (a letter or two of noise after
+ * it dropped, as "খ্র:" for খ্রি:), or null.
+ */
+function strayTwo(t: string): string | null {
+  const m = THREE_DIGIT_FIELD_RE.exec(t);
+  if (!m || (m[1]!.length < 3 && m[3]!.length < 3)) return null;
+  const fix = (field: string, max: number): string | null => {
+    if (field.length < 3) return field;
+    const options = new Set<string>();
+    for (let i = 0; i < field.length; i++) {
+      if (field[i] !== '2') continue;
+      const rest = field.slice(0, i) + field.slice(i + 1);
+      if (Number(rest) >= 1 && Number(rest) <= max) options.add(rest);
+    }
+    return options.size === 1 ? [...options][0]! : null;
+  };
+  const day = fix(m[1]!, 31);
+  const month = fix(m[3]!, 12);
+  return day && month ? `${day}${m[2]}${month}${m[4]}${m[5]}` : null;
 }
 
 function readDatePartsExact(t: string, trace: Trace): DateParts | 'month-only' | null {

@@ -7,6 +7,9 @@
 import { catalogueFor } from '../../models/catalogue.js';
 import type { IndicatorField, IndicatorRecord, ValidationFlag } from '../../models/indicator.js';
 import type { CellValue, Quarter } from '../../models/value.js';
+import { plausibleRecord } from './plausible.js';
+
+export { plausibleField, plausibleRecord, valueProblem, recordUnit, submissionDateProblem, IMPOSSIBLE_RULE, type PlausibilityContext } from './plausible.js';
 
 export interface ValidationContext {
   /** "2023-24" */
@@ -389,7 +392,11 @@ export const quartersBehindTotal: DerivedRule = (rec, flags, ctx) => {
 
 export const DERIVED_RULES: ReadonlyArray<DerivedRule> = [quartersBehindTotal];
 
-/** Every rule over the records of one logical table; returns new records with the flags appended. */
+/**
+ * Every rule over the records of one logical table; returns new records with the flags appended. The rules
+ * judge what was read; then every impossible value (a month 53, a year far outside the plan's, a percent of
+ * 7500) is taken out of the record, its printed text kept (plausible.ts): the only change validation makes.
+ */
 export function validateIndicators(recs: readonly IndicatorRecord[], ctx: ValidationContext = {}): IndicatorRecord[] {
   const tableFlags = TABLE_RULES.map((rule) => rule(recs, ctx));
   return recs.map((rec, i) => {
@@ -397,6 +404,6 @@ export function validateIndicators(recs: readonly IndicatorRecord[], ctx: Valida
     for (const rule of RECORD_RULES) flags.push(...rule(rec, ctx));
     for (const t of tableFlags) flags.push(...(t[i] ?? []));
     for (const rule of DERIVED_RULES) flags.push(...rule(rec, flags, ctx));
-    return { ...rec, flags };
+    return plausibleRecord({ ...rec, flags }, { fiscalYear: ctx.fiscalYear ?? null });
   });
 }

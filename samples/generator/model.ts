@@ -17,8 +17,15 @@ export type Subtype =
   | 'certificate'
   | 'website_update_table'
   | 'innovation_db_table'
-  | 'cover_page';
-export type TableRole = 'annex5' | 'attendance' | 'decisions' | 'committee' | 'website' | 'menu_updates' | 'innovation_db';
+  | 'cover_page'
+  // documents that are none of the submission's kinds (other/documents.ts)
+  | 'faq_table'
+  | 'budget_table'
+  | 'gazette_page'
+  | 'prose_page'
+  | 'circular';
+/** 'other': a table of a document that is none of the submission's kinds (FAQ, budget; samples/generator/other/) */
+export type TableRole = 'annex5' | 'attendance' | 'decisions' | 'committee' | 'website' | 'menu_updates' | 'innovation_db' | 'other';
 export type AnnexFormat = 'A' | 'B' | 'C' | 'D';
 
 export interface TextStyle {

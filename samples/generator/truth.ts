@@ -44,7 +44,7 @@ export const CellTruthSchema = z.object({
 });
 
 export const TableTruthSchema = z.object({
-  role: z.enum(['annex5', 'attendance', 'decisions', 'committee', 'website', 'menu_updates', 'innovation_db']),
+  role: z.enum(['annex5', 'attendance', 'decisions', 'committee', 'website', 'menu_updates', 'innovation_db', 'other']),
   format: z.enum(['A', 'B', 'C', 'D']).nullable(),
   columnKeys: z.array(z.string()).nullable(),
   continuation: z.boolean(),

@@ -11,6 +11,7 @@ const TOOLS = {
   'tables-vote': { load: () => import('./tables-vote.js'), what: 'the figure-cell vote: every pairing of candidate readings (OCR-heavy)' },
   annex5: { load: () => import('./annex5.js'), what: 'upper bound of Annex 5 extraction on truth tables' },
   metadata: { load: () => import('./metadata.js'), what: 'submission metadata and page classification on truth text' },
+  classify: { load: () => import('./classify.js'), what: 'page classification on truth text and tables, through the document stages: [TRUTH_DIR …]' },
   preprocess: { load: () => import('./preprocess.js'), what: 'orientation, skew and clean-up time per page' },
   'flag-share': { load: () => import(new URL('./flag-share.mjs', import.meta.url).href) /* plain JS: it reads the scorer's own helpers */, what: 'share of wrong indicator fields a reviewer is pointed to: PRED_DIR TRUTH_DIR' },
 } as const;

@@ -10,12 +10,14 @@
  * also joins every ordered pair of submissions into one page list and checks that splitBundle splits it at
  * the seam (or says it is unsure).
  * Scores the fields ../shared/eval/score.mjs scores (fiscal year, quarter, submission date, office level,
- * division, district, upazila) and reports how confidence separates hits from misses.
+ * division, district, upazila) as it scores them (a null submission date is right where no page prints one),
+ * and reports how confidence separates hits from misses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SectionKind, SectionSubtype } from '../../models/section.js';
 import { classifyPages } from '../../pipeline/classify/index.js';
+import { GREGORIAN_MONTHS_BN, toAsciiDigits } from '../../pipeline/normalise/index.js';
 import type { PageEvidence } from '../../pipeline/metadata/evidence.js';
 import { extractSubmissionMetaDetail, splitBundle, type MetaPage } from '../../pipeline/metadata/submission.js';
 
@@ -66,6 +68,15 @@ const misses: { id: string; field: string; want: unknown; got: unknown; confiden
 let annexN = 0;
 let annexOk = 0;
 let bundles = 0;
+/** Does any page print the truth's submission date (d/m/yy[yy] or "d month yyyy")? As score.mjs decides it. */
+function datePrinted(t: Truth): boolean {
+  if (!t.submissionDate) return false;
+  const text = toAsciiDigits(t.pages.map((p) => p.text).join('\n')).normalize('NFC');
+  const [y, m, d] = t.submissionDate.split('-').map(Number) as [number, number, number];
+  const num = new RegExp(`(^|\\D)0?${d}\\s*[/.\\-]\\s*0?${m}\\s*[/.\\-]\\s*(${y}|${y % 100})(\\D|$)`);
+  const named = new RegExp(`(^|\\D)0?${d}\\s+${GREGORIAN_MONTHS_BN[m - 1]!.normalize('NFC')},?\\s+${y}`);
+  return num.test(text) || named.test(text);
+}
 const norm = (v: unknown): string => String(v ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
 for (const f of files) {
@@ -83,7 +94,9 @@ for (const f of files) {
     if (want[k] == null) continue;
     stats[k].n++;
     const confidence = m.provenance[PROV[k]]?.confidence ?? 0;
-    if (got[k] != null && norm(got[k]) === norm(want[k])) {
+    // as score.mjs counts it: where no page prints the submission date, "not found" is right too
+    const unprinted = k === 'submissionDate' && got[k] == null && !datePrinted(t);
+    if ((got[k] != null && norm(got[k]) === norm(want[k])) || unprinted) {
       stats[k].ok++;
       hits.push(confidence);
     } else misses.push({ id: t.id, field: k, want: want[k], got: got[k], confidence });

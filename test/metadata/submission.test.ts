@@ -213,6 +213,45 @@ describe('extractSubmissionMeta', () => {
     expect(d.notes.some((n) => n.includes('submission date'))).toBe(true);
   });
 
+  const letterDated = (date: string) => ATWARI.map((p) => (p.page === 1 ? { ...p, lines: p.lines.map((l) => (l.startsWith('তারিখ') ? `তারিখ : ${date} খ্রি.।` : l)) } : p));
+
+  it('a letter date outside the period is not the submission date; the date under the Annex 5 signature then is', () => {
+    const d = extractSubmissionMetaDetail(letterDated('২২/০৫/২০৮৭'));
+    expect(d.meta.submissionDate).toBe('2023-06-25'); // "২৫/০৬/২৩" above the Annex 5 signatory's designation
+    expect(d.meta.provenance.submissionDate).toMatchObject({ page: 2, source: 'date under the signature' });
+    expect(d.notes.some((n) => n.includes('2087-05-22 is outside') && n.endsWith('not used'))).toBe(true);
+    // a date before the reported quarter starts is no submission date either
+    expect(extractSubmissionMeta(letterDated('০৫/০১/২০২৩')).submissionDate).toBe('2023-06-25');
+  });
+
+  it('a letter date whose year lost a digit to OCR is read again once the period is known', () => {
+    const d = extractSubmissionMetaDetail(letterDated('২৬/০৬/২০১৩'));
+    expect(d.meta.submissionDate).toBe('2023-06-26');
+    expect(d.meta.provenance.submissionDate!.source).toBe('cover letter date, year read again');
+    expect(d.meta.provenance.submissionDate!.confidence).toBeLessThan(extractSubmissionMeta(ATWARI).provenance.submissionDate!.confidence);
+  });
+
+  it('a "sent on" line dates a submission without a cover letter', () => {
+    const sent = KALAI.map((p) => (p.page === 2 ? { ...p, lines: [...p.lines, 'প্রেরণের তারিখ: ০৭/০৪/২০২৫খ্রিঃ'] } : p));
+    const meta = extractSubmissionMeta(sent);
+    expect(meta.submissionDate).toBe('2025-04-07');
+    expect(meta.provenance.submissionDate!.source).toBe('report sending date line');
+    // the same line as OCR reads it with a stray ২ in the month
+    const stray = KALAI.map((p) => (p.page === 2 ? { ...p, lines: [...p.lines, 'প্রতিবেদন প্রেরণের তারিখ: ০৭/০২৪/২০২৫খ্র:'] } : p));
+    expect(extractSubmissionMeta(stray).submissionDate).toBe('2025-04-07');
+  });
+
+  it('pages of another kind of document scanned into the PDF say nothing about the submission', () => {
+    const circular: MetaPage = { page: 4, section: 'other', subtype: 'unknown', lines: [
+      'গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'জনপ্রশাসন মন্ত্রণালয়', 'স্মারক নং- ০৫.০০.০০০০.১৭০.২২.০১২.২৫-৪৫ তারিখ: ১০/০৭/২০২৫',
+      'পরিপত্র', 'বিষয়: ২০২৪-২০২৫ অর্থবছরের ৪র্থ ত্রৈমাসিক (এপ্রিল-জুন, ২০২৫) এর ছুটির তালিকা প্রসঙ্গে।', 'জেলা প্রশাসকের কার্যালয়, খুলনা',
+    ] };
+    const d = extractSubmissionMetaDetail([...ATWARI, circular]);
+    expect(d.meta).toMatchObject({ fiscalYear: '2022-23', quarter: 4, submissionDate: '2023-06-26' });
+    expect(d.meta.office.upazila).toBe('আটোয়ারী');
+    expect(d.evidence[3]).toMatchObject({ fiscalYears: [], quarters: [], submissionDates: [], offices: [] });
+  });
+
   it('conflicting evidence lowers the confidence and is noted', () => {
     const sure = extractSubmissionMeta(ATWARI).provenance.quarter!.confidence;
     const annexSaysQ3 = ATWARI.map((p) =>
