@@ -113,7 +113,7 @@ export function describeRedisFailure(target: QueueTarget, e: unknown, timeoutMs:
   if (/WRONGPASS|invalid username-password|invalid password/i.test(msg)) {
     return `${where} refused the user name or password; correct them in --queue or APA_REDIS_PASSWORD`;
   }
-  if (/NOAUTH/i.test(msg)) return `${where} needs a password: put it in --queue (redis://:PASSWORD@host) or APA_REDIS_PASSWORD`;
+  if (/NOAUTH/i.test(msg)) return `${where} needs a password: put it in --queue (${target.tls ? 'rediss' : 'redis'}://:PASSWORD@host) or APA_REDIS_PASSWORD`;
   if (/NOPERM/i.test(msg)) return `${where}: the user may not run the queue's commands (${msg}); grant it +@all on the queue's keys`;
   if (/certificate|self[- ]signed|SSL|TLS|wrong version number|EPROTO/i.test(msg + code)) {
     return `TLS to ${where} failed: ${msg}; for a server certificate from a private CA set APA_REDIS_CA=/path/to/ca.pem`;
