@@ -28,8 +28,15 @@ import { checkPageResult, failedPageResult, KEEP_FINISHED_S, PAGE_ATTEMPTS, PDF_
 
 /** Events kept in the queue's stream: each carries a page result (3–20 KB measured on the samples), so ≤ ~40 MB. */
 export const EVENTS_MAX_LEN = 2000;
-/** How often pending pages are checked against the queue (events are the fast path; this catches lost ones). */
+/**
+ * Events are the fast path. When none has come for this long, pending pages are checked against the queue
+ * (a missed event, a job lost with Redis), at most SWEEP_BATCH of them per check, so a big batch costs Redis
+ * nothing while pages flow and little while they do not.
+ */
 const SWEEP_MS = 15_000;
+const SWEEP_BATCH = 1000;
+/** PDF keys of files in flight get their expiry renewed this often. */
+const RENEW_MS = 3600_000;
 
 type QueuedOptions = IngestOptions & { queue: string };
 
@@ -88,9 +95,11 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  let lastEvent = Date.now();
   const settle = (jobId: string, result: PageResult) => {
     const slot = byJob.get(jobId);
     if (!slot) return; // another event for a page already settled
+    lastEvent = Date.now();
     byJob.delete(jobId);
     slot.f.pages[slot.page - 1] = result;
     slot.f.left--;
@@ -182,22 +191,32 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
     }
   };
 
-  // Events are the fast path; this finds what they missed (a reconnect, a job removed by hand or lost with Redis).
+  // finds what the events missed: a reconnect, a job removed by hand or lost with Redis
   let sweeping = false;
+  let lastRenew = Date.now();
+  let cursor = 0;
   const sweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
-      for (const f of inFlight.values()) await redis.expire(pdfKey(prefix, f.sha256), PDF_TTL_S);
-      for (const [id, slot] of [...byJob]) {
+      if (Date.now() - lastRenew > RENEW_MS) {
+        lastRenew = Date.now();
+        for (const f of inFlight.values()) await redis.expire(pdfKey(prefix, f.sha256), PDF_TTL_S);
+      }
+      if (Date.now() - lastEvent < SWEEP_MS) return;
+      const pending = [...byJob];
+      if (cursor >= pending.length) cursor = 0;
+      const batch = pending.slice(cursor, cursor + SWEEP_BATCH);
+      cursor += batch.length;
+      for (const [id, slot] of batch) {
         const state = await queue.getJobState(id);
         if (state === 'completed') acceptResult(id, (await queue.getJob(id))?.returnvalue);
         else if (state === 'failed') await acceptFailure(id, (await queue.getJob(id))?.failedReason);
         else if (state === 'unknown' && byJob.has(id)) {
           progress.log(`WARN ${slot.f.file} page ${slot.page}: its job is gone from the queue; adding it again`);
-          const bytes = new Uint8Array(fs.readFileSync(slot.f.file));
-          if (sha256Of(bytes) !== slot.f.sha256) throw new Error(`${slot.f.file} changed on disk during the batch`);
-          await enqueue(slot.f, [slot.page], bytes);
+          const bytes = fs.existsSync(slot.f.file) ? new Uint8Array(fs.readFileSync(slot.f.file)) : null;
+          if (!bytes || sha256Of(bytes) !== slot.f.sha256) settle(id, failedPageResult(slot.f.file, slot.page, 'its job was lost from the queue and the file has changed or gone since the batch began'));
+          else await enqueue(slot.f, [slot.page], bytes);
         }
       }
     } catch (e) {
