@@ -48,7 +48,7 @@ program
       `\n${s.stored} stored, ${s.skipped} skipped, ${s.failed.length} failed; ${s.pages} pages in ${s.seconds.toFixed(1)} s` +
         (s.pages ? ` (${((s.pages / s.seconds) * 60).toFixed(1)} pages/min)` : '') +
         ` → ${opts.db}\n` +
-        (q && s.pages ? `queue: ${q.reusedPages} page(s) taken from an earlier run; writer ${(q.writerMs / s.pages).toFixed(0)} ms/page\n` : ''),
+        (q && s.pages ? `queue: ${q.reusedPages} page(s) taken from an earlier run; writer ${(q.writerCpuMs / s.pages).toFixed(0)} ms CPU/page (${(q.writerMs / s.pages).toFixed(0)} ms wall)\n` : ''),
     );
     for (const f of s.failed) process.stderr.write(`  failed: ${f.message}\n`);
     process.exitCode = q?.interrupted ? 130 : s.failed.length ? 1 : 0;

@@ -46,6 +46,8 @@ export interface IngestSummary {
     reusedPages: number;
     /** time this process spent checking, assembling and storing results: the single writer's cost */
     writerMs: number;
+    /** the same in CPU time (what bounds one coordinator when the machine is busy with other work) */
+    writerCpuMs: number;
     /** stopped by a signal before every file was back; what is queued stays for a rerun */
     interrupted: boolean;
   };

@@ -19,6 +19,7 @@ interface Run {
   cpuSeconds: number;
   coordinatorCpu?: number;
   writerMsPerPage?: number;
+  writerCpuMsPerPage?: number;
   /** the largest worker's peak resident memory */
   workerPeakMb?: number;
   load: [number, number];
@@ -106,25 +107,26 @@ export async function benchQueue(queue: string, folders: string[], specs: string
       cpuSeconds: coordinatorCpu + workerCpu,
       coordinatorCpu,
       writerMsPerPage: s.queue ? s.queue.writerMs / Math.max(1, s.pages) : undefined,
+      writerCpuMsPerPage: s.queue ? s.queue.writerCpuMs / Math.max(1, s.pages) : undefined,
       workerPeakMb,
       load: [load0, os.loadavg()[0]!],
     });
   }
 
   const out: string[] = [`${cores} cores; ${folders.join(' ')}; every run reads every page (fresh database, fresh queue prefix)`];
-  out.push('run                                   pages   wall s  pages/min  CPU s  CPU s/page  coord CPU s/page  writer ms/page  worker peak MB  load avg (start→end)');
+  out.push('run                                   pages   wall s  pages/min  CPU s  CPU s/page  coord CPU s/page  writer ms/page (CPU/wall)  worker peak MB  load avg (start→end)');
   for (const r of runs) {
     out.push(
       `${r.label.padEnd(37)} ${String(r.pages).padStart(5)} ${r.seconds.toFixed(1).padStart(8)} ${((r.pages / r.seconds) * 60).toFixed(1).padStart(10)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(2).padStart(11)} ` +
-        `${r.coordinatorCpu == null ? '-'.padStart(17) : (r.coordinatorCpu / Math.max(1, r.pages)).toFixed(3).padStart(17)} ${r.writerMsPerPage == null ? '-'.padStart(15) : r.writerMsPerPage.toFixed(0).padStart(15)} ${r.workerPeakMb == null ? '-'.padStart(15) : r.workerPeakMb.toFixed(0).padStart(15)}  ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
+        `${r.coordinatorCpu == null ? '-'.padStart(17) : (r.coordinatorCpu / Math.max(1, r.pages)).toFixed(3).padStart(17)} ${r.writerMsPerPage == null ? '-'.padStart(26) : `${r.writerCpuMsPerPage!.toFixed(0)}/${r.writerMsPerPage.toFixed(0)}`.padStart(26)} ${r.workerPeakMb == null ? '-'.padStart(15) : r.workerPeakMb.toFixed(0).padStart(15)}  ${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
     );
   }
-  const q = runs.filter((r) => r.writerMsPerPage != null);
+  const q = runs.filter((r) => r.writerCpuMsPerPage != null);
   if (q.length) {
-    const writer = q.reduce((a, r) => a + r.writerMsPerPage!, 0) / q.length;
+    const writer = q.reduce((a, r) => a + r.writerCpuMsPerPage!, 0) / q.length;
     const coord = q.reduce((a, r) => a + r.coordinatorCpu! / Math.max(1, r.pages), 0) / q.length;
     out.push(
-      `coordinator: writer ${writer.toFixed(0)} ms/page → one coordinator stores at most ~${Math.floor(60_000 / writer)} pages/min; ` +
+      `coordinator: writer ${writer.toFixed(0)} ms CPU/page → one coordinator stores at most ~${Math.floor(60_000 / writer)} pages/min; ` +
         `all its work (hashing, uploading, events, storing) ${(coord * 1000).toFixed(0)} ms CPU/page → ~${Math.floor(60 / coord)} pages/min on one core`,
     );
   }

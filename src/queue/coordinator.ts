@@ -65,14 +65,38 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
   const name = queueName();
   const queue = new Queue<PageJob, unknown, 'page'>(name, { connection, prefix, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
   const events = new QueueEvents(name, { connection, prefix });
-  const redis = await openRedis(target, reportOutage);
   queue.on('error', reportOutage);
   events.on('error', reportOutage);
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  let redis: Redis | undefined;
+  try {
+    redis = await openRedis(target, reportOutage);
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    return await runBatch({ inputs, files, missing, opts, display: target.display, prefix, queue, events, redis, progress, reportOutage });
+  } finally {
+    // whatever happened, the connections close, so the process ends
+    await Promise.allSettled([events.close(), queue.close()]);
+    redis?.disconnect();
+  }
+}
 
+interface Batch {
+  inputs: string[];
+  files: string[];
+  missing: string[];
+  opts: QueuedOptions;
+  display: string;
+  prefix: string;
+  queue: Queue<PageJob, unknown, 'page'>;
+  events: QueueEvents;
+  redis: Redis;
+  progress: Progress;
+  reportOutage: (e: Error) => void;
+}
+
+async function runBatch({ inputs, files, missing, opts, display, prefix, queue, events, redis, progress, reportOutage }: Batch): Promise<IngestSummary> {
   const db = openDb(opts.db);
-  const runId = startRun(db, TOOL_VERSION, { ...opts, queue: target.display, inputs });
-  const summary: IngestSummary = { stored: 0, skipped: 0, failed: [], pages: 0, seconds: 0, queue: { reusedPages: 0, writerMs: 0, interrupted: false } };
+  const runId = startRun(db, TOOL_VERSION, { ...opts, queue: display, inputs });
+  const summary: IngestSummary = { stored: 0, skipped: 0, failed: [], pages: 0, seconds: 0, queue: { reusedPages: 0, writerMs: 0, writerCpuMs: 0, interrupted: false } };
   const stats = summary.queue!;
   const t0 = Date.now();
   for (const m of missing) {
@@ -111,8 +135,10 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
     const slot = byJob.get(jobId);
     if (!slot) return;
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const c = checkPageResult(value, { file: slot.f.file, page: slot.page });
     stats.writerMs += performance.now() - t;
+    stats.writerCpuMs += cpuMs(process.cpuUsage(cpu));
     settle(jobId, c.ok ? c.page : failedPageResult(slot.f.file, slot.page, c.message));
   };
 
@@ -120,13 +146,15 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
     const slot = byJob.get(jobId);
     if (!slot) return;
     const job = await queue.getJob(jobId).catch(() => undefined);
-    const tries = job ? Math.max(job.attemptsStarted, job.attemptsMade) : PAGE_ATTEMPTS;
+    // a page whose workers died is failed when a worker next picks it up: that pick-up is no attempt at it
+    const tries = job ? Math.max(job.attemptsMade, job.stalledCounter) : PAGE_ATTEMPTS;
     settle(jobId, failedPageResult(slot.f.file, slot.page, `not read by the queue's workers after ${tries} attempt${tries === 1 ? '' : 's'}: ${reason ?? 'no reason given'}`));
   };
 
   // One writer: each file in one transaction, once all its pages are back.
   const store = (f: InFlight) => {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     try {
       const pages = f.pages as PageResult[];
       const res = finishSubmission(f.file, f.sha256, f.size, pages, f.startedAt);
@@ -142,6 +170,7 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
       progress.fileDone(`FAIL ${message}`);
     }
     stats.writerMs += performance.now() - t;
+    stats.writerCpuMs += cpuMs(process.cpuUsage(cpu));
     inFlight.delete(f.sha256);
     inFlightBytes -= f.size;
     cleanups.push(forget(queue, redis, prefix, f.sha256, f.pageCount));
@@ -194,6 +223,7 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
   // finds what the events missed: a reconnect, a job removed by hand or lost with Redis
   let sweeping = false;
   let lastRenew = Date.now();
+  let lastIdleWarning = 0;
   let cursor = 0;
   const sweep = async () => {
     if (sweeping) return;
@@ -204,6 +234,10 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
         for (const f of inFlight.values()) await redis.expire(pdfKey(prefix, f.sha256), PDF_TTL_S);
       }
       if (Date.now() - lastEvent < SWEEP_MS) return;
+      if ((await queue.getWorkersCount()) === 0 && Date.now() - lastIdleWarning > 300_000) {
+        lastIdleWarning = Date.now();
+        progress.log(`WARN no worker is reading ${prefix}:${queue.name} (version ${TOOL_VERSION}): start some, e.g. apa-ocr worker --queue ${display}`);
+      }
       const pending = [...byJob];
       if (cursor >= pending.length) cursor = 0;
       const batch = pending.slice(cursor, cursor + SWEEP_BATCH);
@@ -295,8 +329,6 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
     await Promise.allSettled(cleanups);
     finishRun(db, runId);
     db.close();
-    await Promise.allSettled([events.close(), queue.close()]);
-    redis.disconnect();
   }
   summary.seconds = (Date.now() - t0) / 1000;
   return summary;
@@ -304,6 +336,10 @@ export async function ingestQueued(inputs: string[], opts: QueuedOptions): Promi
 
 function storedPageCount(db: Db, sha256: string): number {
   return (db.prepare('SELECT page_count FROM submissions WHERE sha256 = ?').get(sha256) as { page_count: number } | undefined)?.page_count ?? 0;
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
 }
 
 function sha256Of(bytes: Uint8Array): string {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
+import { PDFDocument } from 'pdf-lib';
 import { Queue } from 'bullmq';
 import { ingest } from '../../src/ingest.js';
 import { exportJson } from '../../src/export.js';
@@ -207,6 +209,58 @@ describe('queued ingest on Redis', () => {
     expect(st.pages).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, readNotStored: 0 });
     expect(st.pdfs.count).toBe(0);
     expect(st.rate.pagesPerMinute15 * 15).toBe(total);
+  });
+
+  it('a page that kills its worker three times is stored as a page error naming file and page; the batch goes on', async () => {
+    const dir = tmpDir('poison');
+    fs.mkdirSync(path.join(dir, 'in'));
+    fs.writeFileSync(path.join(dir, 'in', 'good.pdf'), await makeScannedPdf(2));
+    // poison.pdf: page 1 an ordinary scan, page 2 a wider one that kills any worker reading it
+    const doc = await PDFDocument.create();
+    const [p1] = await doc.copyPages(await PDFDocument.load(await makeScannedPdf(1)), [0]);
+    doc.addPage(p1!);
+    const wide = await sharp({ create: { width: 400, height: 566, channels: 3, background: '#f4f4f4' } })
+      .composite([{ input: { create: { width: 300, height: 8, channels: 3, background: '#202020' } }, left: 40, top: 60 }])
+      .jpeg()
+      .toBuffer();
+    doc.addPage([595.2, 842.4]).drawImage(await doc.embedJpg(wide), { x: 0, y: 0, width: 595.2, height: 842.4 });
+    fs.writeFileSync(path.join(dir, 'in', 'poison.pdf'), await doc.save());
+
+    const env = { ...fakeEnv(dir, 300), APA_FAKE_OCR_KILL_WIDTH: '300' };
+    const db = path.join(dir, 'q.sqlite');
+    const args = ['--queue', url, '--jobs', '1', '--lock-seconds', '5'];
+    // two workers, restarted when they die (as systemd's Restart=always does)
+    const live = await startWorkers(2, args, env);
+    running.push(...live);
+    let restarts = 0;
+    let done = false;
+    const supervise = (w: CliProcess) =>
+      void w.exited.then(async () => {
+        if (done) return;
+        restarts++;
+        const [next] = await startWorkers(1, args, env);
+        running.push(next!);
+        live.push(next!);
+        supervise(next!);
+      });
+    live.forEach(supervise);
+    const r = await runCli(['ingest', path.join(dir, 'in'), '--queue', url, '--db', db], env);
+    done = true;
+    await stopAll(live);
+    expect(r.code, r.stderr).toBe(0);
+    // the poison page was started three times, each time killing its worker (on a crowded machine a third
+    // stall can also be a live worker missing its lock renewal: then two)
+    expect(restarts).toBeGreaterThanOrEqual(2);
+    expect(restarts).toBeLessThanOrEqual(3);
+    const s = stored(db);
+    expect(s.files).toEqual([
+      { file: 'good.pdf', pages: 2, status: 'ok' },
+      { file: 'poison.pdf', pages: 2, status: 'partial' },
+    ]);
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0]).toMatchObject({ file: path.join(dir, 'in', 'poison.pdf'), page: 2 });
+    expect(s.errors[0]!.message).toMatch(/^not read by the queue's workers after 3 attempts: job stalled more than allowable limit/);
+    expect(r.stderr).toContain(`WARN ${path.join(dir, 'in', 'poison.pdf')} page 2: [queue] not read by the queue's workers after 3 attempts`);
   });
 
   it('an unreachable Redis: one clear error line, exit code 2, nothing written', async () => {
