@@ -9,7 +9,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/services/**/*.test.ts'],
-    passWithNoTests: true, // until the queue and native-engine tests land (issues 15, 16)
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 300_000,

@@ -38,7 +38,7 @@ function now(): number {
  * OCR the table cells → reading-order text. Errors are returned on the result, never thrown, so one bad
  * page does not lose the rest of the file.
  */
-async function processPage(
+export async function processPage(
   doc: Awaited<ReturnType<typeof openPdf>>,
   file: string,
   pageNo: number,
@@ -102,16 +102,21 @@ async function processPage(
   return result;
 }
 
+/** A file with no pages, or more than --max-pages, is refused as a whole (an InputError naming it). */
+export function checkPageCount(file: string, pageCount: number, maxPages?: number): void {
+  if (pageCount === 0) throw new InputError(file, null, 'the PDF has no pages');
+  if (maxPages && pageCount > maxPages) {
+    throw new InputError(file, null, `${pageCount} pages exceeds --max-pages ${maxPages}; split the file or raise the limit`);
+  }
+}
+
 /** A whole PDF: pages in parallel through the pool, then the document-level stages in order. */
 export async function processFile(file: string, bytes: Uint8Array, opts: ProcessOptions): Promise<SubmissionResult> {
   const startedAt = new Date().toISOString();
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const doc = await openPdf(bytes, file); // throws InputError for unreadable files
   try {
-    if (doc.pageCount === 0) throw new InputError(file, null, 'the PDF has no pages');
-    if (opts.maxPages && doc.pageCount > opts.maxPages) {
-      throw new InputError(file, null, `${doc.pageCount} pages exceeds --max-pages ${opts.maxPages}; split the file or raise the limit`);
-    }
+    checkPageCount(file, doc.pageCount, opts.maxPages);
     opts.events?.onPageCount?.(file, doc.pageCount);
     const pageNos = Array.from({ length: doc.pageCount }, (_, i) => i + 1);
     const pages = await Promise.all(

@@ -23,8 +23,21 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const inputs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const argv = process.argv.slice(2);
+const optionValue = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const queueUrl = optionValue('--queue');
+const workerSpecs = optionValue('--workers');
+const inputs = argv.filter((a, i) => !a.startsWith('--') && !['--queue', '--workers'].includes(argv[i - 1] ?? ''));
 const folders = inputs.length ? inputs : ['samples/pdf'];
+if (queueUrl) {
+  // the queue's bench: local ingest against 1, 2, 3 worker processes (src/queue/bench.ts), then stop
+  const { benchQueue } = await import('./queue/bench.js');
+  process.stdout.write((await benchQueue(queueUrl, folders, (workerSpecs ?? '1,2,3,1x2').split(','))) + '\n');
+  process.exit(0);
+}
 const jobs = Number(process.env.BENCH_JOBS ?? os.availableParallelism());
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-bench-'));
 const dbFile = path.join(dir, 'bench.sqlite');

@@ -7,11 +7,12 @@ import { TOOL_VERSION } from './config.js';
 import { openDb } from '../db/open.js';
 import { findSubmissionBySha, finishRun, recordFileErrors, startRun, storeSubmission } from '../db/store.js';
 import { EnginePool } from '../pipeline/ocr/pool.js';
-import { TesseractEngine } from '../pipeline/ocr/tesseract.js';
+import { createEngine } from '../pipeline/ocr/factory.js';
 import { finishSubmission, processFile } from '../pipeline/runner.js';
 import { loadPageResults } from '../db/load.js';
-import { InputError, type StageError } from '../models/errors.js';
+import { formatStageError, InputError, type StageError } from '../models/errors.js';
 import type { OcrEngine } from '../models/ocr.js';
+import type { SubmissionResult } from '../models/submission.js';
 import { Progress } from './progress.js';
 
 /** Expand the command line's files and folders: folders give their *.pdf files (recursively), sorted. */
@@ -39,17 +40,58 @@ export interface IngestSummary {
   failed: { file: string; message: string }[];
   pages: number;
   seconds: number;
+  /** a queued ingest (--queue) only */
+  queue?: {
+    /** page results an earlier, interrupted run had left in the queue */
+    reusedPages: number;
+    /** time this process spent checking, assembling and storing results: the single writer's cost */
+    writerMs: number;
+    /** the same in CPU time (what bounds one coordinator when the machine is busy with other work) */
+    writerCpuMs: number;
+    /** stopped by a signal before every file was back; what is queued stays for a rerun */
+    interrupted: boolean;
+  };
+}
+
+/** A file already stored is skipped; one whose every page failed (an engine crash, say) is retried. */
+export function alreadyStored(existing: { status: string } | undefined, force: boolean): boolean {
+  return existing != null && existing.status !== 'failed' && !force;
+}
+
+export function skipLine(file: string, existing: { path: string }): string {
+  return `skip ${file}: already stored (same content as ${existing.path}); use --force to redo`;
+}
+
+/** The progress line of a stored file. */
+export function storedLine(file: string, res: SubmissionResult, ms: number): string {
+  const counts = res.sections.map((s) => `${s.section}${s.pages.length > 1 ? `×${s.pages.length}` : ''}`).join(' ');
+  return `${res.status === 'ok' ? 'ok  ' : res.status.padEnd(4)} ${file}: ${res.pageCount} pages in ${(ms / 1000).toFixed(1)} s; ${counts}; ${res.indicators.length} indicators`;
+}
+
+/** A file that could not be stored at all: its one-line message and the error row `stats` lists. */
+export function fileFailure(file: string, e: unknown): { message: string; error: StageError } {
+  const message = e instanceof InputError ? e.message : `${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  const page = e instanceof InputError ? e.page : null;
+  return {
+    message,
+    error: { stage: 'input', file, page, category: e instanceof InputError ? 'input' : 'internal', message: e instanceof InputError ? e.reason : message },
+  };
 }
 
 /**
  * Ingest files into the database. Files already stored (same sha256) are skipped unless force; each file
  * is stored in one transaction by this, the only writer; a failing file is reported and the batch goes on.
+ * With opts.queue the pages are read by queue workers instead of here (src/queue/, loaded only then).
  */
 export async function ingest(
   inputs: string[],
   opts: IngestOptions,
-  makeEngine: () => OcrEngine = () => new TesseractEngine({ recycleAfter: opts.recycle }),
+  makeEngine: () => OcrEngine = () => createEngine({ recycle: opts.recycle }),
 ): Promise<IngestSummary> {
+  if (opts.queue) {
+    const { ingestQueued } = await import('./queue/coordinator.js');
+    return ingestQueued(inputs, { ...opts, queue: opts.queue });
+  }
   const { files, missing } = collectInputs(inputs);
   const db = openDb(opts.db);
   const runId = startRun(db, TOOL_VERSION, { ...opts, inputs });
@@ -73,10 +115,9 @@ export async function ingest(
             const bytes = new Uint8Array(fs.readFileSync(file));
             sha = crypto.createHash('sha256').update(bytes).digest('hex');
             const existing = findSubmissionBySha(db, sha);
-            // a file whose every page failed (an engine crash, say) is retried by a rerun; others need --force
-            if (existing && existing.status !== 'failed' && !opts.force) {
+            if (alreadyStored(existing, opts.force)) {
               summary.skipped++;
-              progress.fileDone(`skip ${file}: already stored (same content as ${existing.path}); use --force to redo`);
+              progress.fileDone(skipLine(file, existing!));
               return;
             }
             const t = Date.now();
@@ -89,16 +130,11 @@ export async function ingest(
             storeSubmission(db, res, runId);
             summary.stored++;
             summary.pages += res.pageCount;
-            for (const e of res.errors) progress.log(`WARN ${e.file} page ${e.page}: [${e.stage}] ${e.message}`);
-            const counts = res.sections.map((s) => `${s.section}${s.pages.length > 1 ? `×${s.pages.length}` : ''}`).join(' ');
-            progress.fileDone(
-              `${res.status === 'ok' ? 'ok  ' : res.status.padEnd(4)} ${file}: ${res.pageCount} pages in ${((Date.now() - t) / 1000).toFixed(1)} s; ${counts}; ${res.indicators.length} indicators`,
-            );
+            for (const e of res.errors) progress.log(`WARN ${formatStageError(e)}`);
+            progress.fileDone(storedLine(file, res, Date.now() - t));
           } catch (e) {
-            const message = e instanceof InputError ? e.message : `${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-            const page = e instanceof InputError ? e.page : null;
-            const err: StageError = { stage: 'input', file, page, category: e instanceof InputError ? 'input' : 'internal', message: e instanceof InputError ? e.reason : message };
-            recordFileErrors(db, runId, sha, [err]);
+            const { message, error } = fileFailure(file, e);
+            recordFileErrors(db, runId, sha, [error]);
             summary.failed.push({ file, message });
             progress.fileDone(`FAIL ${message}`);
           }
