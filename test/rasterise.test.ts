@@ -194,23 +194,28 @@ describe('openPdf: embedded image extraction', () => {
     expect(page.info.dpi).toBe(100);
   });
 
-  it('falls back to pdfjs for what it does not decode itself, and pdfjs honours it (a /Decode inversion)', async () => {
+  it('undoes a /Decode [1 0] itself (scanners writing 1 = black), and leaves other /Decode arrays to pdfjs, which honours them', async () => {
     const pattern = testPattern();
     const inverted = pattern.data.map((v) => 255 - v);
-    const bytes = pdfWithImage(
-      {
-        dict: `/Type /XObject /Subtype /Image /Width 240 /Height 320 /ColorSpace /DeviceGray /BitsPerComponent 8 /Decode [1 0] /Filter /FlateDecode`,
-        data: deflateSync(inverted),
-      },
-      fill,
-    );
-    const pdf = await openPdf(bytes, 'decode.pdf');
+    const image = (decode: string) => ({
+      dict: `/Type /XObject /Subtype /Image /Width 240 /Height 320 /ColorSpace /DeviceGray /BitsPerComponent 8 /Decode ${decode} /Filter /FlateDecode`,
+      data: deflateSync(inverted),
+    });
+    const pdf = await openPdf(pdfWithImage(image('[1 0]'), fill), 'decode.pdf');
     const page = await pdf.rasterise(1);
     await pdf.close();
-    expect(page.info.source).toBe('rendered');
-    expect(page.info.filter).toBeNull();
-    expect(darkness(page.image, 0.05, 0.04, 0.3, 0.17)).toBeGreaterThan(0.8);
-    expect(darkness(page.image, 0.5, 0.3, 0.9, 0.5)).toBeLessThan(0.1);
+    expect(page.info.source).toBe('embedded');
+    expect(Buffer.from(page.image.data).equals(Buffer.from(pattern.data))).toBe(true);
+
+    // [1 0.5]: white stays white, black comes out mid-grey
+    const half = await openPdf(pdfWithImage(image('[1 0.5]'), fill), 'decode-half.pdf');
+    const drawn = await half.rasterise(1);
+    await half.close();
+    expect(drawn.info.source).toBe('rendered');
+    expect(drawn.info.filter).toBeNull();
+    expect(darkness(drawn.image, 0.05, 0.04, 0.3, 0.17)).toBeGreaterThan(0.4);
+    expect(darkness(drawn.image, 0.05, 0.04, 0.3, 0.17)).toBeLessThan(0.6);
+    expect(darkness(drawn.image, 0.5, 0.3, 0.9, 0.5)).toBeLessThan(0.1);
   });
 
   it('renders pages whose scan sits in a form XObject or carries a soft mask', async () => {

@@ -140,7 +140,8 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
             page: pageNo,
             width: image.width,
             height: image.height,
-            dpi: round1(plan.dpi * scale),
+            dpi: round1(plan.physical.dpi * scale),
+            ...(plan.physical.source !== 'page' ? { dpiSource: plan.physical.source } : {}),
             source: 'embedded',
             pdfRotate,
             filter: plan.filter,
@@ -151,17 +152,21 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
         // a stream sharp or zlib rejects may still be drawable by pdfjs's own decoders
       }
     }
-    // a lone scan image is drawn at its own resolution: finer would only upsample it
-    const renderDpi = plan.kind === 'render' && plan.nativeDpi ? Math.max(100, plan.nativeDpi) : dpi;
+    const native = plan.kind === 'embedded' ? { nativeDpi: plan.dpi, physical: plan.physical } : plan;
+    const renderDpi = chooseRenderDpi(plan.kind === 'render' ? plan : { nativeDpi: plan.dpi, physical: plan.physical }, dpi);
     try {
       const r = await renderPage(pdfjsDoc, page, renderDpi, maxSide);
+      // a lone scan drawn by pdfjs is as fine on paper as the scan is, whatever its page box says
+      const physical = native.nativeDpi && native.physical ? native.physical : null;
+      const paperDpi = physical ? (physical.dpi / native.nativeDpi!) * r.dpi : r.dpi;
       return {
         image: r.image,
         info: {
           page: pageNo,
           width: r.image.width,
           height: r.image.height,
-          dpi: round1(r.dpi),
+          dpi: round1(paperDpi),
+          ...(physical && physical.source !== 'page' ? { dpiSource: physical.source } : {}),
           source: 'rendered',
           pdfRotate: normaliseRotate(r.rotate),
           filter: null,
@@ -182,6 +187,24 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Bounds on the resolution a page with a scan among other content is drawn at (see {@link chooseRenderDpi}). */
+export const SCAN_RENDER_DPI = { min: 200, max: 400 } as const;
+
+/**
+ * The resolution pdfjs draws a page at. A lone scan image pdfjs must decode (CCITT, JBIG2, JPEG 2000, CMYK, a
+ * mask) is drawn at its own resolution, pixel for pixel; a page whose scan comes in strips or under a stamp or
+ * a text layer at its scan's resolution, kept within {@link SCAN_RENDER_DPI} so vector text beside a coarse scan
+ * stays legible and a 1200 dpi scan does not become a 14,000 px page; anything else at `dpi`.
+ */
+export function chooseRenderDpi(plan: Pick<Extract<PagePlan, { kind: 'render' }>, 'nativeDpi' | 'scanDpi' | 'physical'>, dpi: number): number {
+  // a page box that misstates the scan (72 "dpi", a 7 pt page) still gives its pixels one for one
+  if (plan.nativeDpi && plan.physical && plan.physical.source !== 'page') return plan.nativeDpi;
+  if (plan.nativeDpi) return Math.max(100, plan.nativeDpi);
+  // pictures far coarser than any scan (a logo, a signature) say nothing about the page
+  if (plan.scanDpi && plan.scanDpi >= 100) return Math.min(SCAN_RENDER_DPI.max, Math.max(SCAN_RENDER_DPI.min, plan.scanDpi));
+  return dpi;
+}
 
 /** pdfjs rejects with plain objects as well as Errors; messages are kept to one line. */
 function messageOf(e: unknown): string {

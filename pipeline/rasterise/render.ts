@@ -4,8 +4,12 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// loaded on first use: a second of start-up that `stats`, `query`, `rebuild` and a server that renders no page
+// never need
+let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+const pdfjsLib = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 import type { GreyImage } from '../../models/image.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -25,6 +29,7 @@ const MAX_RENDER_IMAGE_PIXELS = 250_000_000;
 
 /** Open with pdfjs. It takes ownership of the buffer it is given (and refuses Node Buffers), so it gets a plain copy. */
 export async function loadPdfjs(bytes: Uint8Array): Promise<PdfjsDocument> {
+  const pdfjs = await pdfjsLib();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     ...ASSETS,
