@@ -21,6 +21,7 @@ import sharp from 'sharp';
 import type { GreyImage } from '../../models/image.js';
 import { dihedral, greyFrom, scaleGrey, type Axis } from '../preprocess/grey.js';
 import { analyseContent, type Matrix } from './content.js';
+import { oversizeJbig2Claim } from './jbig2.js';
 import { physicalDpi, type DpiSource } from './resolution.js';
 
 export interface EmbeddedPlan {
@@ -64,7 +65,8 @@ export type PagePlan = EmbeddedPlan | RenderPlan;
 /** Above this many samples an image is refused rather than inflated into memory. */
 export const MAX_IMAGE_PIXELS = 250_000_000;
 
-export class OversizeImageError extends Error {}
+/** An image refused before any decoding: too large to decode safely, or its data claims far more than it holds. */
+export class RefusedImageError extends Error {}
 
 /** The page's /Rotate as pdfjs reads it: multiples of 90 only, normalised to 0–270. */
 export function normaliseRotate(deg: number): 0 | 90 | 180 | 270 {
@@ -148,6 +150,7 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
     const obj = xdict ? doc.context.lookup(xdict.get(PDFName.of(name))) : undefined;
     return obj instanceof PDFRawStream ? obj : null;
   };
+  checkImages(doc, page);
   const content = concatContents(doc, page);
   if (!content) return render('unreadable content stream');
   const verdict = analyseContent(content, (name) => {
@@ -167,7 +170,7 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
   if (extentX === 0 || extentY === 0) return render('degenerate image placement');
   const nativeDpi = ((width / extentX) * 72 + (height / extentY) * 72) / 2;
   if (width * height > MAX_IMAGE_PIXELS) {
-    throw new OversizeImageError(`embedded image is ${width}×${height} px, over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit`);
+    throw new RefusedImageError(`embedded image is ${width}×${height} px, over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit`);
   }
 
   const rotate = normaliseRotate(page.getRotation().angle);
@@ -258,6 +261,45 @@ function decodeArray(doc: PDFDocument, dict: PDFDict): 'identity' | 'invert' | n
   return null;
 }
 
+/** Every image XObject of the page, forms included (depth-limited, each stream once). */
+function pageImages(doc: PDFDocument, page: PDFPage): PDFRawStream[] {
+  const images: PDFRawStream[] = [];
+  const seen = new Set<PDFObject>();
+  const visit = (resources: PDFDict | undefined, depth: number): void => {
+    const xobjects = resources?.lookup(PDFName.of('XObject'));
+    if (!(xobjects instanceof PDFDict) || depth > 4) return;
+    for (const ref of xobjects.values()) {
+      const obj = doc.context.lookup(ref);
+      if (!(obj instanceof PDFRawStream) || seen.has(obj) || seen.size > 500) continue;
+      seen.add(obj);
+      const subtype = nameOf(obj.dict.lookup(PDFName.of('Subtype')));
+      if (subtype === 'Image') images.push(obj);
+      else if (subtype === 'Form') {
+        const inner = obj.dict.lookup(PDFName.of('Resources'));
+        visit(inner instanceof PDFDict ? inner : undefined, depth + 1);
+      }
+    }
+  };
+  visit(page.node.Resources(), 0);
+  return images;
+}
+
+/**
+ * Refuse the page (RefusedImageError) when one of its images would make a decoder do far more work than the image
+ * is worth: a JBIG2 stream whose page or regions claim more than four times the image's pixels.
+ */
+function checkImages(doc: PDFDocument, page: PDFPage): void {
+  for (const img of pageImages(doc, page)) {
+    const filterObj = img.dict.lookup(PDFName.of('Filter'));
+    const filters = filterObj instanceof PDFArray ? filterObj.asArray().map((x) => nameOf(doc.context.lookup(x))) : [nameOf(filterObj)];
+    if (filters.length !== 1 || filters[0] !== 'JBIG2Decode') continue;
+    const w = numberIn(img.dict, 'Width') ?? 0;
+    const h = numberIn(img.dict, 'Height') ?? 0;
+    const claim = oversizeJbig2Claim(img.contents, w, h);
+    if (claim) throw new RefusedImageError(claim);
+  }
+}
+
 /**
  * The finest resolution among the page's images, forms included (a stamp overlay or a text layer wraps the page in
  * forms; a strip-built page has many images): an image's longer side over the page's longer side. Small pictures
@@ -268,27 +310,10 @@ export function imagesDpi(doc: PDFDocument, page: PDFPage): number | null {
   const longIn = Math.max(box.width, box.height) / 72;
   if (!(longIn > 0)) return null;
   let best: number | null = null;
-  const seen = new Set<PDFObject>();
-  const visit = (resources: PDFDict | undefined, depth: number): void => {
-    const xobjects = resources?.lookup(PDFName.of('XObject'));
-    if (!(xobjects instanceof PDFDict) || depth > 4) return;
-    for (const ref of xobjects.values()) {
-      const obj = doc.context.lookup(ref);
-      if (!(obj instanceof PDFRawStream) || seen.has(obj) || seen.size > 500) continue;
-      seen.add(obj);
-      const subtype = nameOf(obj.dict.lookup(PDFName.of('Subtype')));
-      if (subtype === 'Image') {
-        const w = numberIn(obj.dict, 'Width') ?? 0;
-        const h = numberIn(obj.dict, 'Height') ?? 0;
-        const dpi = Math.max(w, h) / longIn;
-        if (Number.isFinite(dpi) && (best === null || dpi > best)) best = dpi;
-      } else if (subtype === 'Form') {
-        const inner = obj.dict.lookup(PDFName.of('Resources'));
-        visit(inner instanceof PDFDict ? inner : undefined, depth + 1);
-      }
-    }
-  };
-  visit(page.node.Resources(), 0);
+  for (const img of pageImages(doc, page)) {
+    const dpi = Math.max(numberIn(img.dict, 'Width') ?? 0, numberIn(img.dict, 'Height') ?? 0) / longIn;
+    if (Number.isFinite(dpi) && (best === null || dpi > best)) best = dpi;
+  }
   return best;
 }
 

@@ -7,7 +7,7 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { InputError } from '../../models/errors.js';
 import type { RasterPage } from '../../models/image.js';
-import { decodeEmbedded, normaliseRotate, OversizeImageError, planPage, type PagePlan } from './embedded.js';
+import { decodeEmbedded, normaliseRotate, RefusedImageError, planPage, type PagePlan } from './embedded.js';
 import { loadPdfjs, pdfjsErrorName, renderPage, type PdfjsDocument, type PdfjsPage } from './render.js';
 
 export interface RasteriseOptions {
@@ -127,7 +127,7 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
         pdfRotate = normaliseRotate(libPage.getRotation().angle);
         plan = planPage(libPages.doc, libPage);
       } catch (e) {
-        if (e instanceof OversizeImageError) throw new InputError(file, pageNo, e.message);
+        if (e instanceof RefusedImageError) throw new InputError(file, pageNo, e.message);
         plan = { kind: 'render', reason: `pdf-lib: ${messageOf(e)}`, nativeDpi: null };
       }
     }

@@ -9,7 +9,34 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 // loaded on first use: a second of start-up that `stats`, `query`, `rebuild` and a server that renders no page
 // never need
 let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
-const pdfjsLib = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const pdfjsLib = () => {
+  absorbPdfjsRejections();
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+};
+
+let absorbing = false;
+/**
+ * pdfjs 5.6 leaves some of its own promises without a handler when a damaged cross-reference table sends it into
+ * recovery ("Bad (uncompressed) XRef entry", found by `npm run fuzz`): the document still opens and its pages
+ * still come out, but Node ends the whole process on the stray rejection, and a batch with it. Rejections raised
+ * inside pdfjs are absorbed; any other unhandled rejection still ends the process, unless something else (a test
+ * runner) listens for them.
+ */
+function absorbPdfjsRejections(): void {
+  if (absorbing) return;
+  absorbing = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfjsError(reason)) return;
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    throw reason;
+  });
+}
+
+/** An error pdfjs raised: its stack is in pdfjs-dist (pdfjs's exception classes are built by a closure in its worker). */
+export function isPdfjsError(e: unknown): boolean {
+  const stack = e && typeof e === 'object' && 'stack' in e ? String(e.stack) : '';
+  return /[\\/]pdfjs-dist[\\/]/.test(stack);
+}
 import type { GreyImage } from '../../models/image.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

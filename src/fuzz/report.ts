@@ -1,0 +1,49 @@
+/** What a fuzzing target reports, and where failing inputs are kept for replay. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CRASH_DIR = path.join(import.meta.dirname, '..', '..', '.tmp', 'fuzz-crashes');
+
+export type FailureKind =
+  /** an exception other than the stage's own error type escaped */
+  | 'threw'
+  /** an error came back that does not say what it should (one line, naming the file and page) */
+  | 'bad-error'
+  /** no answer within the per-input time */
+  | 'hang'
+  /** the process running the input died */
+  | 'crash'
+  /** the server answered 5xx */
+  | 'server-error';
+
+export interface FuzzFailure {
+  kind: FailureKind;
+  detail: string;
+  /** the input, saved under .tmp/fuzz-crashes/ */
+  saved: string;
+}
+
+export interface FuzzReport {
+  target: string;
+  inputs: number;
+  /** inputs per outcome, e.g. {ok: 812, 'input-error': 388} */
+  outcomes: Record<string, number>;
+  failures: FuzzFailure[];
+  seconds: number;
+}
+
+/** Save a failing input (bytes as they were, anything else as JSON) and return its path. */
+export function saveInput(target: string, input: Uint8Array | unknown, note: string): string {
+  fs.mkdirSync(CRASH_DIR, { recursive: true });
+  const bytes = input instanceof Uint8Array ? input : Buffer.from(JSON.stringify(input, null, 1));
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const file = path.join(CRASH_DIR, `${target}-${hash}${input instanceof Uint8Array ? '.pdf' : '.json'}`);
+  fs.writeFileSync(file, bytes);
+  fs.writeFileSync(`${file}.txt`, note + '\n');
+  return file;
+}
+
+export function count(outcomes: Record<string, number>, key: string): void {
+  outcomes[key] = (outcomes[key] ?? 0) + 1;
+}
