@@ -10,11 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestTrial, rebuildTrial, reference, rngFrom, serveTrial, trialOk, type Reference, type TrialResult } from '../src/measure/crashHarness.js';
+import { Rng } from '../samples/generator/prng.js';
+import { ingestTrial, rebuildTrial, reference, serveTrial, trialOk, type Reference, type TrialResult } from '../src/measure/crashHarness.js';
 
 const TRIALS = 3;
 const seed = Number(process.env.APA_CRASH_SEED ?? Math.floor(Math.random() * 1e9));
-const rng = rngFrom(seed);
+const rng = new Rng(seed);
 let ref: Reference;
 let dir: string;
 

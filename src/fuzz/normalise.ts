@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { DATE_STYLES } from '../../pipeline/normalise/index.js';
-import { count, saveInput, type FuzzReport } from './report.js';
+import { count, InFlight, saveInput, type FuzzReport } from './report.js';
 
 const WORKER = new URL('./normaliseWorker.ts', import.meta.url);
 // a worker thread does not inherit tsx's loader: it registers it itself before loading the TypeScript module
@@ -74,14 +74,11 @@ const SIGNATURES: Record<string, fc.Arbitrary<unknown[]>> = {
   formatFiscalYear: fc.tuple(anyNumber),
 };
 
-interface Pending {
-  id: number;
-  resolve: (a: { outcome: 'ok' | 'threw' | 'hang'; detail?: string; ms?: number }) => void;
-}
+type Result = { outcome: 'ok' | 'threw' | 'hang'; detail?: string; ms?: number };
 
 class WorkerRunner {
   private worker: Worker | null = null;
-  private pending: Pending | null = null;
+  private readonly inFlight = new InFlight<Result>();
   names: string[] = [];
   starts = 0;
 
@@ -95,40 +92,23 @@ class WorkerRunner {
           this.names = m.names!;
           return resolve();
         }
-        if (this.pending && this.pending.id === m.id) {
-          const p = this.pending;
-          this.pending = null;
-          p.resolve({ outcome: m.outcome!, detail: m.detail, ms: m.ms });
-        }
+        this.inFlight.answer(m.id, { outcome: m.outcome!, detail: m.detail, ms: m.ms });
       });
       w.on('error', (e) => {
-        if (this.pending) {
-          const p = this.pending;
-          this.pending = null;
-          p.resolve({ outcome: 'threw', detail: `worker error: ${String(e)}` });
-        }
+        this.inFlight.fail(() => ({ outcome: 'threw', detail: `worker error: ${String(e)}` }));
+        if (this.worker === w) this.worker = null;
         reject(e);
       });
     });
   }
 
-  async run(id: number, fn: string, args: unknown[], timeoutMs: number): Promise<{ outcome: 'ok' | 'threw' | 'hang'; detail?: string; ms?: number }> {
+  async run(id: number, fn: string, args: unknown[], timeoutMs: number): Promise<Result> {
     if (!this.worker) await this.start();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending = null;
-        void this.worker?.terminate();
-        this.worker = null;
-        resolve({ outcome: 'hang', detail: `${fn} gave no answer within ${timeoutMs} ms` });
-      }, timeoutMs);
-      this.pending = {
-        id,
-        resolve: (a) => {
-          clearTimeout(timer);
-          resolve(a);
-        },
-      };
-      this.worker!.postMessage({ id, fn, args });
+    const w = this.worker!;
+    return this.inFlight.ask(id, () => w.postMessage({ id, fn, args }), timeoutMs, () => {
+      void w.terminate();
+      if (this.worker === w) this.worker = null;
+      return { outcome: 'hang', detail: `${fn} gave no answer within ${timeoutMs} ms` };
     });
   }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../samples/generator/prng.js';
 import { mutatePdf } from './mutate.js';
-import { count, saveInput, type FuzzReport } from './report.js';
+import { count, InFlight, saveInput, type FuzzReport } from './report.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const CHILD = path.join(import.meta.dirname, 'pdfChild.ts');
@@ -32,9 +32,11 @@ interface Answer {
   detail?: string;
 }
 
+type Result = Answer | { id: number; outcome: 'crash' | 'hang'; detail: string };
+
 class Runner {
   private child: ChildProcess | null = null;
-  private pending: { id: number; resolve: (a: Answer | { id: number; outcome: 'crash'; detail: string }) => void } | null = null;
+  private readonly inFlight = new InFlight<Result>();
   private starting: Promise<void> | null = null;
   starts = 0;
 
@@ -47,42 +49,24 @@ class Runner {
     return new Promise<void>((resolve, reject) => {
       child.on('message', (m: { ready?: boolean } & Answer) => {
         if (m.ready) return resolve();
-        if (this.pending?.id === m.id) {
-          const p = this.pending;
-          this.pending = null;
-          p.resolve(m);
-        }
+        this.inFlight.answer(m.id, m);
       });
       child.on('exit', (code, signal) => {
         if (this.child === child) this.child = null;
-        if (this.pending) {
-          const p = this.pending;
-          this.pending = null;
-          p.resolve({ id: p.id, outcome: 'crash', detail: `the rasterising process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
-        }
+        this.inFlight.fail((id) => ({ id, outcome: 'crash', detail: `the rasterising process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}` }));
         reject(new Error(`fuzz child exited before it was ready (${signal ?? code}): ${stderr}`));
       });
     });
   }
 
   /** One input; resolves with the child's answer, a crash, or a hang after `timeoutMs`. */
-  async run(id: number, bytes: Uint8Array, timeoutMs: number): Promise<Answer | { id: number; outcome: 'crash' | 'hang'; detail: string }> {
+  async run(id: number, bytes: Uint8Array, timeoutMs: number): Promise<Result> {
     if (!this.child) await (this.starting ??= this.start().finally(() => (this.starting = null)));
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending = null;
-        this.child?.kill('SIGKILL');
-        this.child = null;
-        resolve({ id, outcome: 'hang', detail: `no answer within ${timeoutMs} ms` });
-      }, timeoutMs);
-      this.pending = {
-        id,
-        resolve: (a) => {
-          clearTimeout(timer);
-          resolve(a);
-        },
-      };
-      this.child!.send({ id, bytes });
+    const child = this.child!;
+    return this.inFlight.ask(id, () => child.send({ id, bytes }), timeoutMs, () => {
+      child.kill('SIGKILL');
+      if (this.child === child) this.child = null;
+      return { id, outcome: 'hang', detail: `no answer within ${timeoutMs} ms` };
     });
   }
 

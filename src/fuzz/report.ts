@@ -47,3 +47,45 @@ export function saveInput(target: string, input: Uint8Array | unknown, note: str
 export function count(outcomes: Record<string, number>, key: string): void {
   outcomes[key] = (outcomes[key] ?? 0) + 1;
 }
+
+/**
+ * One input in flight to a child process or worker: `ask` sends it and resolves with the answer the message
+ * handler passes to `answer`, with `fail`'s value if the process dies, or with `onTimeout`'s after the deadline
+ * (which should kill the process: a hung one cannot be asked again).
+ */
+export class InFlight<A> {
+  private pending: { id: number; resolve: (a: A) => void } | null = null;
+
+  ask(id: number, send: () => void, timeoutMs: number, onTimeout: () => A): Promise<A> {
+    return new Promise<A>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        resolve(onTimeout());
+      }, timeoutMs);
+      this.pending = {
+        id,
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+      };
+      send();
+    });
+  }
+
+  /** the answer to input `id`; ignored when that input is no longer awaited */
+  answer(id: number | undefined, a: A): void {
+    if (this.pending && this.pending.id === id) this.settle(a);
+  }
+
+  /** whatever is in flight ends with `a` (the process died) */
+  fail(make: (id: number) => A): void {
+    if (this.pending) this.settle(make(this.pending.id));
+  }
+
+  private settle(a: A): void {
+    const p = this.pending!;
+    this.pending = null;
+    p.resolve(a);
+  }
+}

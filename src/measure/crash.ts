@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ingestTrial, rebuildTrial, reference, rngFrom, serveTrial, trialOk, type TrialResult } from './crashHarness.js';
+import { Rng } from '../../samples/generator/prng.js';
+import { ingestTrial, rebuildTrial, reference, serveTrial, trialOk, type TrialResult } from './crashHarness.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -25,7 +26,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-crash-'));
 const ref = await reference(dir, corpus, ocrMs);
 const files = Object.keys(ref.snapshot.files).length;
 console.log(`reference: ${files} files stored, ingest ${(ref.ingestSpanMs / 1000).toFixed(1)} s from first file done to last, rebuild ${(ref.rebuildMs / 1000).toFixed(1)} s (${dir})`);
-const rng = rngFrom(seed);
+const rng = new Rng(seed);
 const results: TrialResult[] = [];
 for (const kind of ['ingest', 'rebuild', 'serve'] as const) {
   if (only && only !== kind) continue;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { exportSubmission, listSubmissionIds, stats } from '../../db/queries.js';
 import { makeScannedPdf } from '../../samples/bad/make.js';
+import { Rng } from '../../samples/generator/prng.js';
 import { CrashEngine } from '../../test/helpers/crashEngine.js';
 import { IngestOptionsSchema } from '../config.js';
 import { ingest, rebuild } from '../ingest.js';
@@ -22,18 +23,6 @@ const ROOT = path.join(import.meta.dirname, '..', '..');
 const CHILD = path.join(ROOT, 'test', 'helpers', 'crash-child.ts');
 
 export type CrashKind = 'ingest' | 'rebuild' | 'serve';
-
-/** A seeded random source, so a failing trial can be run again exactly (mulberry32). */
-export function rngFrom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Child {
   proc: ChildProcess;
@@ -285,10 +274,10 @@ function compare(kind: CrashKind, trial: number, killedAtMs: number | null, stor
 }
 
 /** Kill an ingest at a random moment of its run, run it again, compare with the uninterrupted run. */
-export async function ingestTrial(ref: Reference, trial: number, rng: () => number): Promise<TrialResult> {
+export async function ingestTrial(ref: Reference, trial: number, rng: Rng): Promise<TrialResult> {
   const db = path.join(ref.dir, `ingest-${trial}.sqlite`);
   // from the first file done (bad files fail fast) to a little past the last: every store is a possible victim
-  const at = rng() * ref.ingestSpanMs * 1.1;
+  const at = rng.next() * ref.ingestSpanMs * 1.1;
   const killedAtMs = await killAt(['ingest', db, ref.corpus], ref.ocrMs, at, /^(ok|FAIL|skip|part|fail)/);
   const storedAtKill = countStored(db);
   const afterKill = snapshot(db);
@@ -308,11 +297,11 @@ function countRebuilt(dbFile: string): number {
 }
 
 /** Kill a rebuild of the reference database at a random moment, run it again, compare with an uninterrupted rebuild. */
-export async function rebuildTrial(ref: Reference, trial: number, rng: () => number): Promise<TrialResult> {
+export async function rebuildTrial(ref: Reference, trial: number, rng: Rng): Promise<TrialResult> {
   const db = path.join(ref.dir, `rebuild-${trial}.sqlite`);
   copyDb(ref.db, db);
   // a cold child is slower than the warm reference: aim over its whole length
-  const at = rng() * ref.rebuildMs * 2;
+  const at = rng.next() * ref.rebuildMs * 2;
   const killedAtMs = await killAt(['rebuild', db], ref.ocrMs, at);
   const rebuiltAtKill = countRebuilt(db);
   const afterKill = snapshot(db);
@@ -334,7 +323,7 @@ interface SentCorrection {
  * trigger-kept `current_submissions` agrees with the live view); and the export of each submission is what its
  * stored corrections make of it, computed again from scratch.
  */
-export async function serveTrial(ref: Reference, trial: number, rng: () => number): Promise<TrialResult> {
+export async function serveTrial(ref: Reference, trial: number, rng: Rng): Promise<TrialResult> {
   const db = path.join(ref.dir, `serve-${trial}.sqlite`);
   copyDb(ref.db, db);
   const ids = (() => {
@@ -351,11 +340,11 @@ export async function serveTrial(ref: Reference, trial: number, rng: () => numbe
   const sent: SentCorrection[] = [];
   let stop = false;
   const makeBody = (k: number): { id: number; sha256: string; path: string; body: Record<string, unknown> } => {
-    const s = ids[Math.floor(rng() * ids.length)]!;
+    const s = ids[Math.floor(rng.next() * ids.length)]!;
     const who = `crash-${trial}-${k}`;
-    const pick = rng();
+    const pick = rng.next();
     if (pick < 0.45) {
-      const q = 1 + Math.floor(rng() * 4);
+      const q = 1 + Math.floor(rng.next() * 4);
       return { ...s, path: 'corrections', body: { target: 'meta', field: 'quarter', raw: String(q), who, reason: `kill test ${k}` } };
     }
     if (pick < 0.8) {
@@ -364,7 +353,7 @@ export async function serveTrial(ref: Reference, trial: number, rng: () => numbe
     if (pick < 0.9) {
       return { ...s, path: 'corrections', body: { target: 'page', page: 1, section: 'letter', subtype: 'cover_letter', who } };
     }
-    return { ...s, path: 'review', body: { who, reviewed: rng() < 0.7 } };
+    return { ...s, path: 'review', body: { who, reviewed: rng.next() < 0.7 } };
   };
   let k = 0;
   const worker = async () => {
@@ -391,7 +380,7 @@ export async function serveTrial(ref: Reference, trial: number, rng: () => numbe
   // once the server is warm (its first answer), kill it within the next 400 ms of saving
   const deadline = Date.now() + 60_000;
   while (!sent.some((x) => x.acknowledgedId !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-  const at = rng() * 400;
+  const at = rng.next() * 400;
   await new Promise((r) => setTimeout(r, at));
   stop = true;
   c.proc.kill('SIGKILL');
