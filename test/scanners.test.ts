@@ -9,6 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GreyImage, RasterPage } from '../models/image.js';
 import { openPdf, type OpenedPdf } from '../pipeline/rasterise/index.js';
+import { oversizeJbig2Claim } from '../pipeline/rasterise/jbig2.js';
+import { jbig2PageSegments } from '../samples/scanners/jbig2.js';
 import { FIXTURE_MANIFEST } from '../samples/scanners/manifest.js';
 import { vectorRaster } from '../samples/scanners/vector.js';
 
@@ -123,5 +125,31 @@ describe('text layers and overlays', () => {
     // the seal and signature left of the letterhead are drawn: that is what the page shows
     expect(await meanDiff(stamped, twin, { x0: 0, y0: 0, x1: 100 / 504, y1: 110 / 204 })).toBeGreaterThan(5);
     expect(await meanDiff((await page('overlay.pdf', 2)).image, twin)).toBeLessThan(0.2);
+  });
+});
+
+describe('JBIG2 segment headers are checked before pdfjs decodes them', () => {
+  const bits = new Uint8Array(64 * 16).map((_, i) => ((i % 64) + Math.floor(i / 64)) % 3 === 0 ? 1 : 0);
+  const segments = jbig2PageSegments(bits, 64, 16, 300);
+
+  it('a stream whose page and region are the image passes', () => {
+    expect(oversizeJbig2Claim(segments, 64, 16)).toBeNull();
+  });
+
+  it('a region or page claiming far more pixels than the image is named', () => {
+    const region = Uint8Array.from(segments);
+    // the generic region's width: segment 1 starts after the 11-byte header and 19-byte page information
+    new DataView(region.buffer).setUint32(30 + 11, 2_099_252);
+    expect(oversizeJbig2Claim(region, 64, 16)).toBe('its JBIG2 data claims a region of 2099252×16 px in a 64×16 px image: the scan is damaged');
+    const page = Uint8Array.from(segments);
+    new DataView(page.buffer).setUint32(11 + 4, 100_000);
+    expect(oversizeJbig2Claim(page, 64, 16)).toMatch(/claims a page of 64×100000 px/);
+  });
+
+  it('a striped page of open height, or headers cut short, are left to pdfjs', () => {
+    const striped = Uint8Array.from(segments);
+    new DataView(striped.buffer).setUint32(11 + 4, 0xffffffff);
+    expect(oversizeJbig2Claim(striped, 64, 16)).toBeNull();
+    expect(oversizeJbig2Claim(segments.subarray(0, 20), 64, 16)).toBeNull();
   });
 });
