@@ -76,9 +76,11 @@ describe('what fuzzing found, kept', () => {
       return c.json({ ok: true });
     });
     expect(routesOf(app).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /fine/:id', 'POST /later/:id']);
-    const r = await fuzzHttp({ seconds: 1, seed, app });
+    const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-fuzz-probe-'));
+    dirs.push(crashDir);
+    const r = await fuzzHttp({ seconds: 1, seed, app, crashDir });
     expect(r.failures.length).toBeGreaterThan(0);
-    expect(r.failures.every((f) => f.kind === 'server-error' && f.detail.includes('/later/'))).toBe(true);
+    expect(r.failures.every((f) => f.kind === 'server-error' && f.detail.includes('/later/') && f.saved.startsWith(crashDir))).toBe(true);
   });
 
   it('the review app\'s route table holds every route the README lists', async () => {

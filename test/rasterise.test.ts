@@ -284,6 +284,25 @@ describe('openPdf: rendering with pdfjs', () => {
     expect(darkness(r.image, 0.05, 0.03, 0.2, 0.12)).toBeLessThan(0.05);
   });
 
+  it('refuses a page box beyond a PDF page\'s 200 inches with a one-line error for that page (fuzzing drew it as a 1000 × 1 px sliver)', async () => {
+    const page = (box: string) => `<< /Type /Page /Parent 2 0 R /MediaBox [${box}] /Contents 5 0 R >>`;
+    const bytes = writeRawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+      page('0 0 99999999999 842'),
+      page('0 0 595 842'),
+      '<< /Length 23 >>\nstream\n0 g 50 50 200 80 re f\nendstream',
+    ]);
+    const pdf = await openPdf(bytes, 'long.pdf', { dpi: 50 });
+    const err = await pdf.rasterise(1).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toBe('long.pdf page 1: the page box is 100000000000 × 842 pt, beyond the 200 × 200 in a PDF page can be: the file is damaged');
+    expect((await pdf.rasterise(2)).info.width).toBe(Math.round((595 * 50) / 72));
+    await pdf.close();
+  });
+
   it('caps the long side, recording the shrink, for a page that would be enormous at the set DPI', async () => {
     const doc = await PDFDocument.create();
     doc.addPage([2000, 1000]).drawRectangle({ x: 0, y: 0, width: 1000, height: 1000, color: rgb(0, 0, 0) });

@@ -152,6 +152,8 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
         // a stream sharp or zlib rejects may still be drawable by pdfjs's own decoders
       }
     }
+    const box = pageBoxProblem(page.view, page.userUnit);
+    if (box) throw new InputError(file, pageNo, box);
     const native = plan.kind === 'embedded' ? { nativeDpi: plan.dpi, physical: plan.physical } : plan;
     const renderDpi = chooseRenderDpi(plan.kind === 'render' ? plan : { nativeDpi: plan.dpi, physical: plan.physical }, dpi);
     try {
@@ -187,6 +189,25 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** PDF 32000 §C.2 and Annex C: a page is at most 14,400 units a side (200 in at the default unit). */
+const MAX_PAGE_UNITS = 14_400;
+
+/**
+ * Why a page box cannot be drawn, or null: one side beyond a PDF page's 200 inches (a damaged /MediaBox such as
+ * [0 0 99999999999 842] came out of pdfjs as a 1000 × 1 px sliver at 0 dpi, found by `npm run fuzz`) or none at all.
+ */
+export function pageBoxProblem(view: readonly number[], userUnit = 1): string | null {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  const w = Math.abs(x1 - x0);
+  const h = Math.abs(y1 - y0);
+  const limit = MAX_PAGE_UNITS * Math.max(1, userUnit);
+  if (!Number.isFinite(w) || !Number.isFinite(h) || w > limit || h > limit) {
+    return `the page box is ${+w.toPrecision(6)} × ${+h.toPrecision(6)} pt, beyond the 200 × 200 in a PDF page can be: the file is damaged`;
+  }
+  if (w < 1 || h < 1) return `the page box is ${+w.toPrecision(6)} × ${+h.toPrecision(6)} pt: there is nothing to draw`;
+  return null;
+}
 
 /** Bounds on the resolution a page with a scan among other content is drawn at (see {@link chooseRenderDpi}). */
 export const SCAN_RENDER_DPI = { min: 200, max: 400 } as const;

@@ -21,7 +21,7 @@ import { Rng } from '../../samples/generator/prng.js';
 import { CrashEngine } from '../../test/helpers/crashEngine.js';
 import { createReviewApp } from '../server/app.js';
 import { fuzzText } from './normalise.js';
-import { count, saveInput, type FuzzReport } from './report.js';
+import { count, saveInput, type FuzzOptions, type FuzzReport } from './report.js';
 
 const field = (raw: string | null, value: IndicatorField['value'], x: number): IndicatorField => ({
   raw,
@@ -173,7 +173,7 @@ function randomHeaders(rng: Rng, body: string | undefined): Record<string, strin
   return h;
 }
 
-export async function fuzzHttp(opts: { seconds: number; seed: number; timeoutMs?: number; app?: Hono }): Promise<FuzzReport> {
+export async function fuzzHttp(opts: FuzzOptions & { app?: Hono }): Promise<FuzzReport> {
   const report: FuzzReport = { target: 'http', inputs: 0, outcomes: {}, failures: [], seconds: 0 };
   const t0 = performance.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-fuzz-http-'));
@@ -216,7 +216,7 @@ export async function fuzzHttp(opts: { seconds: number; seed: number; timeoutMs?
       count(report.outcomes, typeof status === 'number' ? `${Math.floor(status / 100)}xx` : status);
       if (status === 'hang' || status === 'threw' || status >= 500) {
         const kind = status === 'hang' ? 'hang' : status === 'threw' ? 'threw' : 'server-error';
-        report.failures.push({ kind, detail: `${method} ${url.slice(0, 160)} → ${status} ${detail}`.slice(0, 400), saved: saveInput('http', req, `${kind}: ${detail}`) });
+        report.failures.push({ kind, detail: `${method} ${url.slice(0, 160)} → ${status} ${detail}`.slice(0, 400), saved: saveInput('http', req, `${kind}: ${detail}`, opts.crashDir) });
       }
     }
   } finally {

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { DATE_STYLES } from '../../pipeline/normalise/index.js';
-import { count, InFlight, saveInput, type FuzzReport } from './report.js';
+import { count, InFlight, saveInput, type FuzzOptions, type FuzzReport } from './report.js';
 
 const WORKER = new URL('./normaliseWorker.ts', import.meta.url);
 // a worker thread does not inherit tsx's loader: it registers it itself before loading the TypeScript module
@@ -118,7 +118,7 @@ class WorkerRunner {
   }
 }
 
-export async function fuzzNormalise(opts: { seconds: number; seed: number; timeoutMs?: number }): Promise<FuzzReport> {
+export async function fuzzNormalise(opts: FuzzOptions): Promise<FuzzReport> {
   const report: FuzzReport = { target: 'normalise', inputs: 0, outcomes: {}, failures: [], seconds: 0 };
   const runner = new WorkerRunner();
   const t0 = performance.now();
@@ -141,7 +141,7 @@ export async function fuzzNormalise(opts: { seconds: number; seed: number; timeo
         if ((a.ms ?? 0) > slowest.ms) slowest = { ms: a.ms!, fn };
         if (a.outcome !== 'ok') {
           const note = `${a.outcome}: ${a.detail ?? ''}\n${fn}(${args.map((x) => JSON.stringify(x)?.slice(0, 200)).join(', ')}) (fuzz seed ${opts.seed}, input ${id - 1})`;
-          report.failures.push({ kind: a.outcome, detail: `${fn}: ${(a.detail ?? '').split('\n')[0]}`, saved: saveInput('normalise', { fn, args }, note) });
+          report.failures.push({ kind: a.outcome, detail: `${fn}: ${(a.detail ?? '').split('\n')[0]}`, saved: saveInput('normalise', { fn, args }, note, opts.crashDir) });
         }
       }
     }

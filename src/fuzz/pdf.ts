@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../samples/generator/prng.js';
 import { mutatePdf } from './mutate.js';
-import { count, InFlight, saveInput, type FuzzReport } from './report.js';
+import { count, InFlight, saveInput, type FuzzOptions, type FuzzReport } from './report.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const CHILD = path.join(import.meta.dirname, 'pdfChild.ts');
@@ -88,7 +88,7 @@ export async function runPdfInputs(inputs: Uint8Array[], timeoutMs = 60_000): Pr
   }
 }
 
-export async function fuzzPdf(opts: { seconds: number; seed: number; timeoutMs?: number }): Promise<FuzzReport> {
+export async function fuzzPdf(opts: FuzzOptions): Promise<FuzzReport> {
   const rng = new Rng(opts.seed);
   const seeds = pdfSeeds();
   const total = seeds.reduce((s, x) => s + x.weight, 0);
@@ -111,7 +111,7 @@ export async function fuzzPdf(opts: { seconds: number; seed: number; timeoutMs?:
       count(report.outcomes, a.outcome);
       if (a.outcome !== 'ok' && a.outcome !== 'input-error') {
         const note = `${a.outcome}: ${a.detail ?? ''}\nfrom ${seed.name} by ${how.join(', ')} (fuzz seed ${opts.seed}, input ${id})`;
-        report.failures.push({ kind: a.outcome, detail: (a.detail ?? '').split('\n')[0]!, saved: saveInput('pdf', bytes, note) });
+        report.failures.push({ kind: a.outcome, detail: (a.detail ?? '').split('\n')[0]!, saved: saveInput('pdf', bytes, note, opts.crashDir) });
       }
     }
   } finally {

@@ -33,12 +33,23 @@ export interface FuzzReport {
   seconds: number;
 }
 
-/** Save a failing input (bytes as they were, anything else as JSON) and return its path. */
-export function saveInput(target: string, input: Uint8Array | unknown, note: string): string {
-  fs.mkdirSync(CRASH_DIR, { recursive: true });
+/** What every target takes. */
+export interface FuzzOptions {
+  /** fuzzing time, start-up not counted */
+  seconds: number;
+  seed: number;
+  /** per-input deadline */
+  timeoutMs?: number;
+  /** where failing inputs go @default .tmp/fuzz-crashes */
+  crashDir?: string;
+}
+
+/** Save a failing input (bytes as they were, anything else as JSON) in `dir` and return its path. */
+export function saveInput(target: string, input: Uint8Array | unknown, note: string, dir = CRASH_DIR): string {
+  fs.mkdirSync(dir, { recursive: true });
   const bytes = input instanceof Uint8Array ? input : Buffer.from(JSON.stringify(input, null, 1));
   const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  const file = path.join(CRASH_DIR, `${target}-${hash}${input instanceof Uint8Array ? '.pdf' : '.json'}`);
+  const file = path.join(dir, `${target}-${hash}${input instanceof Uint8Array ? '.pdf' : '.json'}`);
   fs.writeFileSync(file, bytes);
   fs.writeFileSync(`${file}.txt`, note + '\n');
   return file;
