@@ -93,7 +93,7 @@ export async function buildCorpus(dir: string, size: 'small' | 'full'): Promise<
   for (const f of ['not-a-pdf.pdf', 'truncated.pdf', 'encrypted.pdf', 'zero-pages.pdf', 'broken-page.pdf', 'blank-page.pdf']) {
     fs.copyFileSync(path.join(ROOT, 'samples', 'bad', f), path.join(dir, f));
   }
-  for (let n = 1; n <= 8; n++) fs.writeFileSync(path.join(dir, `scan-${n}.pdf`), await makeScannedPdf(n));
+  for (let n = 1; n <= 5; n++) fs.writeFileSync(path.join(dir, `scan-${n}.pdf`), await makeScannedPdf(n));
   fs.copyFileSync(path.join(dir, 'scan-2.pdf'), path.join(dir, 'scan-2-copy.pdf'));
   if (size === 'full') {
     for (const f of fs.readdirSync(path.join(ROOT, 'samples', 'scanners')).filter((x) => x.endsWith('.pdf'))) {
