@@ -300,8 +300,8 @@ function countRebuilt(dbFile: string): number {
 export async function rebuildTrial(ref: Reference, trial: number, rng: Rng): Promise<TrialResult> {
   const db = path.join(ref.dir, `rebuild-${trial}.sqlite`);
   copyDb(ref.db, db);
-  // a cold child is slower than the warm reference: aim over its whole length
-  const at = rng.next() * ref.rebuildMs * 2;
+  // the warm reference's length: the cold child takes longer, so most kills land mid-rebuild
+  const at = rng.next() * ref.rebuildMs;
   const killedAtMs = await killAt(['rebuild', db], ref.ocrMs, at);
   const rebuiltAtKill = countRebuilt(db);
   const afterKill = snapshot(db);
