@@ -49,7 +49,7 @@ describe(`fuzzing, seed ${seed}`, () => {
 });
 
 describe('what fuzzing found, kept', () => {
-  it('a damaged cross-reference table (pdfjs leaves a rejection unhandled) and a JBIG2 region claiming 2 million px columns', async () => {
+  it('a damaged cross-reference table (pdfjs leaves a rejection unhandled), a JBIG2 region claiming 2 million px columns, an image 1.5 px wide', async () => {
     const broken = fs.readFileSync('samples/bad/broken-page.pdf', 'latin1');
     const xref = Buffer.from(broken.replace('/Length 1240 >>', '/Length 16 >>').replace('/XObject <<', '/DeviceCMYK <<'), 'latin1');
     const jbig2 = Buffer.from(fs.readFileSync('samples/scanners/jbig2.pdf'));
@@ -58,11 +58,17 @@ describe('what fuzzing found, kept', () => {
     let patched = 0;
     for (let at = jbig2.indexOf(header); at > 0; at = jbig2.indexOf(header, at + 1), patched++) jbig2[at + 11 + 1] = 0x20;
     expect(patched).toBe(2);
+    // one strip of eight 1.5 px wide: pdfjs looped for ever drawing it
+    const strips = fs.readFileSync('samples/scanners/strips.pdf', 'latin1');
+    const at = strips.indexOf('/Width 1400', strips.indexOf('/Width 1400') + 1);
+    const fractional = Buffer.from(`${strips.slice(0, at)}/Width 1.5${strips.slice(at + '/Width 1400'.length)}`, 'latin1');
     const t0 = performance.now();
-    const [a, b] = await runPdfInputs([new Uint8Array(xref), new Uint8Array(jbig2)]);
-    // the process survives the first (it used to die); the second's pages are refused (they cost 69 s of CPU each)
+    const [a, b, c] = await runPdfInputs([new Uint8Array(xref), new Uint8Array(jbig2), new Uint8Array(fractional)]);
+    // the process survives the first (it used to die); the second's pages are refused (they cost 69 s of CPU each);
+    // the third's page is refused instead of hanging
     expect(a!.outcome).toMatch(/^(ok|input-error)$/);
     expect(b!.outcome).toBe('input-error');
+    expect(c!.outcome).toBe('input-error');
     expect(performance.now() - t0).toBeLessThan(45_000);
   });
 

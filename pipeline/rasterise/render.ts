@@ -73,6 +73,37 @@ export function pdfjsErrorName(e: unknown): string {
   return e && typeof e === 'object' && 'name' in e && typeof e.name === 'string' ? e.name : '';
 }
 
+/**
+ * An image pdfjs would paint with a size that is not whole pixels, as a sentence (or null). pdfjs 5.6 loops for ever
+ * drawing an RGB image 1.5 px wide (putBinaryImageData counts a fractional row length down with `j--` and never
+ * reaches 0); a damaged `/Width 1.5.5` did that (found by `npm run fuzz`). The operator list says every image's size
+ * before anything is drawn; it costs a fraction of the drawing, which is a fraction of the page's OCR.
+ */
+export function unpaintableImage(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): string | null {
+  const imageOps = new Set(Object.entries(OPS).filter(([name]) => /Image/.test(name)).map(([, v]) => v));
+  const sizes = (x: unknown, depth: number, out: [unknown, unknown][]): void => {
+    if (!x || typeof x !== 'object' || depth > 2) return;
+    if (Array.isArray(x)) {
+      for (const y of x.slice(0, 64)) sizes(y, depth + 1, out);
+      return;
+    }
+    if ('width' in x && 'height' in x) out.push([x.width, x.height]);
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (!imageOps.has(ops.fnArray[i]!)) continue;
+    const args = ops.argsArray[i];
+    const found: [unknown, unknown][] = [];
+    // paintImageXObject carries [id, width, height]; the inline and mask forms carry image objects
+    if (Array.isArray(args) && typeof args[0] === 'string' && typeof args[1] === 'number') found.push([args[1], args[2]]);
+    sizes(args, 0, found);
+    for (const [w, h] of found) {
+      const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+      if (!whole(w) || !whole(h)) return `an image on the page is ${String(w)} × ${String(h)} px, not whole pixels: the file is damaged`;
+    }
+  }
+  return null;
+}
+
 interface CanvasAndContext {
   canvas: { width: number; height: number };
   context: {
@@ -103,6 +134,8 @@ export async function renderPage(
     const viewport = scale < 1 ? page.getViewport({ scale: (dpi * scale) / 72 }) : natural;
     const width = Math.max(1, Math.round(viewport.width));
     const height = Math.max(1, Math.round(viewport.height));
+    const damaged = unpaintableImage(await page.getOperatorList(), (await pdfjsLib()).OPS);
+    if (damaged) throw new Error(damaged);
     const factory = doc.canvasFactory as CanvasFactory;
     const target = factory.create(width, height);
     try {
