@@ -24,8 +24,13 @@ export const RasterInfoSchema = z.object({
   page: z.number().int().positive(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  /** effective resolution: image pixels per inch of the PDF page box */
+  /** effective resolution: image pixels per inch of the paper (of the PDF page box, unless dpiSource says otherwise) */
   dpi: z.number().positive(),
+  /**
+   * absent: the page box gave the resolution. 'paper-size': the box was implausible (a 300 dpi scan on a 7 pt
+   * page, or at 96 "dpi") and the image's shape matched a paper size; 'assumed': neither told, 300 dpi taken
+   */
+  dpiSource: z.enum(['paper-size', 'assumed']).optional(),
   source: RasterSourceSchema,
   /** /Rotate of the PDF page, already applied to the pixels */
   pdfRotate: z.number().int(),

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_DB, ExportOptionsSchema, IngestOptionsSchema, TOOL_VERSION } from './config.js';
 import { ingest, rebuild } from './ingest.js';
+import { BackupError, BackupOptionsSchema, backupDatabase, type BackupProgress } from './backup.js';
 import { exportJson } from './export.js';
 import { openDb } from '../db/open.js';
 import { stats } from '../db/queries.js';
@@ -99,6 +100,45 @@ program
       ...s.failures.map((f) => `  ${f.file}${f.page != null ? ` page ${f.page}` : ''}: ${f.message}`),
     ];
     process.stdout.write(lines.join('\n') + '\n');
+  });
+
+program
+  .command('backup')
+  .description('consistent copy of the database, safe while ingest or the review server is writing (SQLite online backup)')
+  .requiredOption('--out <file>', 'backup file to write (never the live database)')
+  .option('--db <file>', 'SQLite database', DEFAULT_DB)
+  .option('--force', 'replace an existing backup file', false)
+  .action(async (raw: Record<string, unknown>) => {
+    const opts = parseOpts(BackupOptionsSchema, raw);
+    const t0 = Date.now();
+    const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+    let lastShown = 0;
+    let lastTenth = -1;
+    // long copies only: a small database is done before a line would be worth printing
+    const report = (p: BackupProgress) => {
+      const now = Date.now();
+      if (now - t0 < 1000 || p.totalPages === 0) return;
+      const done = (p.totalPages - p.remainingPages) / p.totalPages;
+      const line = `backup: ${(done * 100).toFixed(0)}% of ${p.totalPages} pages${p.restarts ? ` (restarted ${p.restarts}× by writes)` : ''}`;
+      if (tty && now - lastShown > 200) {
+        process.stderr.write(`\r${line}\x1b[K`);
+        lastShown = now;
+      } else if (!tty && Math.floor(done * 10) > lastTenth) {
+        lastTenth = Math.floor(done * 10);
+        process.stderr.write(`${line}\n`);
+      }
+    };
+    try {
+      const r = await backupDatabase(opts, report);
+      if (tty && lastShown) process.stderr.write('\r\x1b[K');
+      process.stderr.write(
+        `backup of ${opts.db}: ${r.pages} pages (${(r.bytes / 1024 / 1024).toFixed(1)} MiB) in ${(r.ms / 1000).toFixed(1)} s` +
+          `${r.restarts ? `, restarted ${r.restarts}× by concurrent writes` : ''}; integrity ok → ${r.out}\n`,
+      );
+    } catch (e) {
+      if (e instanceof BackupError) throw new UsageError(e.message);
+      throw e;
+    }
   });
 
 program

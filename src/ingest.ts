@@ -106,6 +106,9 @@ export async function ingest(
   const pool = new EnginePool(Array.from({ length: opts.jobs }, makeEngine));
   const pageQueue = new PQueue({ concurrency: opts.jobs });
   const fileQueue = new PQueue({ concurrency: opts.jobs });
+  // the same content under two names in one batch: processed once, by the first in order (two files in flight
+  // would both be stored, the second replacing the first, and which name survived would depend on timing)
+  const claimed = new Map<string, string>();
   try {
     await Promise.all(
       files.map((file) =>
@@ -114,6 +117,13 @@ export async function ingest(
           try {
             const bytes = new Uint8Array(fs.readFileSync(file));
             sha = crypto.createHash('sha256').update(bytes).digest('hex');
+            const twin = claimed.get(sha);
+            if (twin !== undefined) {
+              summary.skipped++;
+              progress.fileDone(`skip ${file}: same content as ${twin} in this batch`);
+              return;
+            }
+            claimed.set(sha, file);
             const existing = findSubmissionBySha(db, sha);
             if (alreadyStored(existing, opts.force)) {
               summary.skipped++;

@@ -80,6 +80,18 @@ describe('ingest over a batch with bad files', () => {
     d2.close();
   });
 
+  it('stores the same content given twice in one batch once, under the first name in order', async () => {
+    const dir = tmp();
+    fs.copyFileSync(GOOD, path.join(dir, 'a.pdf'));
+    fs.copyFileSync(GOOD, path.join(dir, 'b.pdf'));
+    const db = path.join(dir, 'dup.sqlite');
+    const s = await ingest([dir], options(db), () => new FakeEngine());
+    expect(s).toMatchObject({ stored: 1, skipped: 1, failed: [] });
+    const d = openDb(db, { readonly: true });
+    expect(d.prepare('SELECT file_name FROM submissions').all()).toEqual([{ file_name: 'a.pdf' }]);
+    d.close();
+  });
+
   it('refuses a PDF over --max-pages with a message naming the limit', async () => {
     const db = path.join(tmp(), 'd.sqlite');
     const s = await ingest(['samples/pdf/smp_003.pdf'], options(db, { maxPages: 2 }), () => new FakeEngine());

@@ -194,23 +194,28 @@ describe('openPdf: embedded image extraction', () => {
     expect(page.info.dpi).toBe(100);
   });
 
-  it('falls back to pdfjs for what it does not decode itself, and pdfjs honours it (a /Decode inversion)', async () => {
+  it('undoes a /Decode [1 0] itself (scanners writing 1 = black), and leaves other /Decode arrays to pdfjs, which honours them', async () => {
     const pattern = testPattern();
     const inverted = pattern.data.map((v) => 255 - v);
-    const bytes = pdfWithImage(
-      {
-        dict: `/Type /XObject /Subtype /Image /Width 240 /Height 320 /ColorSpace /DeviceGray /BitsPerComponent 8 /Decode [1 0] /Filter /FlateDecode`,
-        data: deflateSync(inverted),
-      },
-      fill,
-    );
-    const pdf = await openPdf(bytes, 'decode.pdf');
+    const image = (decode: string) => ({
+      dict: `/Type /XObject /Subtype /Image /Width 240 /Height 320 /ColorSpace /DeviceGray /BitsPerComponent 8 /Decode ${decode} /Filter /FlateDecode`,
+      data: deflateSync(inverted),
+    });
+    const pdf = await openPdf(pdfWithImage(image('[1 0]'), fill), 'decode.pdf');
     const page = await pdf.rasterise(1);
     await pdf.close();
-    expect(page.info.source).toBe('rendered');
-    expect(page.info.filter).toBeNull();
-    expect(darkness(page.image, 0.05, 0.04, 0.3, 0.17)).toBeGreaterThan(0.8);
-    expect(darkness(page.image, 0.5, 0.3, 0.9, 0.5)).toBeLessThan(0.1);
+    expect(page.info.source).toBe('embedded');
+    expect(Buffer.from(page.image.data).equals(Buffer.from(pattern.data))).toBe(true);
+
+    // [1 0.5]: white stays white, black comes out mid-grey
+    const half = await openPdf(pdfWithImage(image('[1 0.5]'), fill), 'decode-half.pdf');
+    const drawn = await half.rasterise(1);
+    await half.close();
+    expect(drawn.info.source).toBe('rendered');
+    expect(drawn.info.filter).toBeNull();
+    expect(darkness(drawn.image, 0.05, 0.04, 0.3, 0.17)).toBeGreaterThan(0.4);
+    expect(darkness(drawn.image, 0.05, 0.04, 0.3, 0.17)).toBeLessThan(0.6);
+    expect(darkness(drawn.image, 0.5, 0.3, 0.9, 0.5)).toBeLessThan(0.1);
   });
 
   it('renders pages whose scan sits in a form XObject or carries a soft mask', async () => {
@@ -277,6 +282,25 @@ describe('openPdf: rendering with pdfjs', () => {
     expect(darkness(r.image, 0.8, 0.03, 0.95, 0.12)).toBeGreaterThan(0.5);
     expect(darkness(r.image, 0.8, 0.53, 0.95, 0.62)).toBeGreaterThan(0.5);
     expect(darkness(r.image, 0.05, 0.03, 0.2, 0.12)).toBeLessThan(0.05);
+  });
+
+  it('refuses a page box beyond a PDF page\'s 200 inches with a one-line error for that page (fuzzing drew it as a 1000 × 1 px sliver)', async () => {
+    const page = (box: string) => `<< /Type /Page /Parent 2 0 R /MediaBox [${box}] /Contents 5 0 R >>`;
+    const bytes = writeRawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+      page('0 0 99999999999 842'),
+      page('0 0 595 842'),
+      '<< /Length 23 >>\nstream\n0 g 50 50 200 80 re f\nendstream',
+    ]);
+    const pdf = await openPdf(bytes, 'long.pdf', { dpi: 50 });
+    const err = await pdf.rasterise(1).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toBe('long.pdf page 1: the page box is 100000000000 × 842 pt, beyond the 200 × 200 in a PDF page can be: the file is damaged');
+    expect((await pdf.rasterise(2)).info.width).toBe(Math.round((595 * 50) / 72));
+    await pdf.close();
   });
 
   it('caps the long side, recording the shrink, for a page that would be enormous at the set DPI', async () => {

@@ -21,6 +21,8 @@ import sharp from 'sharp';
 import type { GreyImage } from '../../models/image.js';
 import { dihedral, greyFrom, scaleGrey, type Axis } from '../preprocess/grey.js';
 import { analyseContent, type Matrix } from './content.js';
+import { oversizeJbig2Claim } from './jbig2.js';
+import { physicalDpi, type DpiSource } from './resolution.js';
 
 export interface EmbeddedPlan {
   kind: 'embedded';
@@ -30,14 +32,18 @@ export interface EmbeddedPlan {
   width: number;
   height: number;
   colours: 1 | 3;
-  bitsPerComponent: 1 | 8;
+  bitsPerComponent: 1 | 8 | 16;
   /** Flate PNG predictor (10–15) or 1 for none */
   predictor: number;
+  /** a /Decode [1 0] of a grey image: 0 is white (scanners writing 1 = black) */
+  invert: boolean;
   /** where the image's left→right and top→bottom axes point on the displayed page */
   colAxis: Axis;
   rowAxis: Axis;
   /** image pixels per inch of the page, along its own axes */
   dpi: number;
+  /** the scan's resolution on paper, when the page box is not to be believed (see resolution.ts) */
+  physical: { dpi: number; source: DpiSource };
 }
 
 export interface RenderPlan {
@@ -45,6 +51,13 @@ export interface RenderPlan {
   reason: string;
   /** resolution of the page's single image when there is one: rendering finer only upsamples the scan */
   nativeDpi: number | null;
+  /** that image's resolution on paper (nativeDpi unless the page box is implausible) */
+  physical?: { dpi: number; source: DpiSource };
+  /**
+   * finest resolution of the page's images when they are several or sit in forms (strips, a scan under a
+   * stamp or a text layer): drawing the page finer than its scan only upsamples it
+   */
+  scanDpi?: number | null;
 }
 
 export type PagePlan = EmbeddedPlan | RenderPlan;
@@ -52,7 +65,8 @@ export type PagePlan = EmbeddedPlan | RenderPlan;
 /** Above this many samples an image is refused rather than inflated into memory. */
 export const MAX_IMAGE_PIXELS = 250_000_000;
 
-export class OversizeImageError extends Error {}
+/** An image refused before any decoding: too large to decode safely, or its data claims far more than it holds. */
+export class RefusedImageError extends Error {}
 
 /** The page's /Rotate as pdfjs reads it: multiples of 90 only, normalised to 0–270. */
 export function normaliseRotate(deg: number): 0 | 90 | 180 | 270 {
@@ -136,13 +150,14 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
     const obj = xdict ? doc.context.lookup(xdict.get(PDFName.of(name))) : undefined;
     return obj instanceof PDFRawStream ? obj : null;
   };
+  checkImages(doc, page);
   const content = concatContents(doc, page);
   if (!content) return render('unreadable content stream');
   const verdict = analyseContent(content, (name) => {
     const s = streamOf(name);
     return s ? nameOf(s.dict.get(PDFName.of('Subtype'))) === 'Image' : null;
   });
-  if (verdict.kind === 'other') return render(verdict.reason);
+  if (verdict.kind === 'other') return { ...render(verdict.reason), scanDpi: imagesDpi(doc, page) };
 
   const stream = streamOf(verdict.name)!;
   const dict = stream.dict;
@@ -155,13 +170,15 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
   if (extentX === 0 || extentY === 0) return render('degenerate image placement');
   const nativeDpi = ((width / extentX) * 72 + (height / extentY) * 72) / 2;
   if (width * height > MAX_IMAGE_PIXELS) {
-    throw new OversizeImageError(`embedded image is ${width}×${height} px, over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit`);
+    throw new RefusedImageError(`embedded image is ${width}×${height} px, over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit`);
   }
 
   const rotate = normaliseRotate(page.getRotation().angle);
   const axes = axesOf(verdict.ctm, rotate);
   if (!axes) return render('image drawn at an angle', nativeDpi);
   const box = page.getCropBox();
+  const physical = physicalDpi(width, height, extentX, extentY);
+  const scan = (reason: string): RenderPlan => ({ ...render(reason, nativeDpi), physical });
   const xs = [e, a + e, c + e, a + c + e];
   const ys = [f, b + f, d + f, b + d + f];
   const x0 = Math.min(...xs);
@@ -175,25 +192,28 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
   // the image must be the page: covering nearly all of it and not hiding much outside it
   if (overlap < 0.9 * boxArea || (x1 - x0) * (y1 - y0) > 1.1 * boxArea) return render('image does not fill the page', nativeDpi);
 
-  for (const key of ['SMask', 'Mask', 'Decode']) {
-    if (dict.get(PDFName.of(key))) return render(`image has /${key}`, nativeDpi);
+  for (const key of ['SMask', 'Mask']) {
+    if (dict.get(PDFName.of(key))) return scan(`image has /${key}`);
   }
+  // a stencil mask takes its colour from the content stream: pdfjs paints it
   const imageMask = dict.lookup(PDFName.of('ImageMask'));
-  if (imageMask instanceof PDFBool && imageMask.asBoolean()) return render('image mask', nativeDpi);
+  if (imageMask instanceof PDFBool && imageMask.asBoolean()) return scan('image mask');
 
   const filterObj = dict.lookup(PDFName.of('Filter'));
   const filters =
     filterObj instanceof PDFArray ? filterObj.asArray().map((x) => nameOf(doc.context.lookup(x))) : [nameOf(filterObj)];
   const filter = filters.length === 1 ? filters[0] : null;
   if (filter !== 'DCTDecode' && filter !== 'FlateDecode') {
-    return render(`filter ${filters.join('+') || 'none'}`, nativeDpi);
+    return scan(`filter ${filters.join('+') || 'none'}`);
   }
   const colours = simpleColours(doc, dict.get(PDFName.of('ColorSpace')));
-  if (!colours) return render('colour space', nativeDpi);
+  if (!colours) return scan('colour space');
+  const decode = decodeArray(doc, dict);
+  if (decode === null || (decode === 'invert' && colours !== 1)) return scan('image has /Decode');
   const bpc = numberIn(dict, 'BitsPerComponent');
   let predictor = 1;
   if (filter === 'FlateDecode') {
-    if (bpc !== 8 && !(bpc === 1 && colours === 1)) return render(`${bpc} bits per component`, nativeDpi);
+    if (bpc !== 8 && bpc !== 16 && !(bpc === 1 && colours === 1)) return scan(`${bpc} bits per component`);
     const parmsObj = dict.lookup(PDFName.of('DecodeParms'));
     const parms = parmsObj instanceof PDFArray ? doc.context.lookup(parmsObj.get(0)) : parmsObj;
     if (parms instanceof PDFDict) {
@@ -204,10 +224,10 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
         ((numberIn(parms, 'Colors') ?? 1) === colours &&
           (numberIn(parms, 'BitsPerComponent') ?? 8) === bpc &&
           (numberIn(parms, 'Columns') ?? 1) === width);
-      if (!okPredictor || !okShape) return render('Flate predictor', nativeDpi);
+      if (!okPredictor || !okShape) return scan('Flate predictor');
     }
   } else if (bpc !== 8) {
-    return render(`${bpc} bits per component`, nativeDpi);
+    return scan(`${bpc} bits per component`);
   }
   return {
     kind: 'embedded',
@@ -216,11 +236,85 @@ export function planPage(doc: PDFDocument, page: PDFPage): PagePlan {
     width,
     height,
     colours,
-    bitsPerComponent: bpc === 1 ? 1 : 8,
+    bitsPerComponent: bpc === 1 ? 1 : bpc === 16 ? 16 : 8,
     predictor,
+    invert: decode === 'invert',
     ...axes,
     dpi: nativeDpi,
+    physical,
   };
+}
+
+/** The image's /Decode array as far as this module handles it: absent or identity, inverted, or anything else (null). */
+function decodeArray(doc: PDFDocument, dict: PDFDict): 'identity' | 'invert' | null {
+  const obj = dict.lookup(PDFName.of('Decode'));
+  if (obj === undefined) return 'identity';
+  if (!(obj instanceof PDFArray)) return null;
+  const v = obj.asArray().map((x) => {
+    const n = doc.context.lookup(x);
+    return n instanceof PDFNumber ? n.asNumber() : NaN;
+  });
+  if (v.length % 2 !== 0 || v.length === 0) return null;
+  const pairs = Array.from({ length: v.length / 2 }, (_, i) => [v[2 * i]!, v[2 * i + 1]!]);
+  if (pairs.every(([a, b]) => a === 0 && b === 1)) return 'identity';
+  if (pairs.every(([a, b]) => a === 1 && b === 0)) return 'invert';
+  return null;
+}
+
+/** Every image XObject of the page, forms included (depth-limited, each stream once). */
+function pageImages(doc: PDFDocument, page: PDFPage): PDFRawStream[] {
+  const images: PDFRawStream[] = [];
+  const seen = new Set<PDFObject>();
+  const visit = (resources: PDFDict | undefined, depth: number): void => {
+    const xobjects = resources?.lookup(PDFName.of('XObject'));
+    if (!(xobjects instanceof PDFDict) || depth > 4) return;
+    for (const ref of xobjects.values()) {
+      const obj = doc.context.lookup(ref);
+      if (!(obj instanceof PDFRawStream) || seen.has(obj) || seen.size > 500) continue;
+      seen.add(obj);
+      const subtype = nameOf(obj.dict.lookup(PDFName.of('Subtype')));
+      if (subtype === 'Image') images.push(obj);
+      else if (subtype === 'Form') {
+        const inner = obj.dict.lookup(PDFName.of('Resources'));
+        visit(inner instanceof PDFDict ? inner : undefined, depth + 1);
+      }
+    }
+  };
+  visit(page.node.Resources(), 0);
+  return images;
+}
+
+/**
+ * Refuse the page (RefusedImageError) when one of its images would make a decoder do far more work than the image
+ * is worth: a JBIG2 stream whose page or regions claim more than four times the image's pixels.
+ */
+function checkImages(doc: PDFDocument, page: PDFPage): void {
+  for (const img of pageImages(doc, page)) {
+    const filterObj = img.dict.lookup(PDFName.of('Filter'));
+    const filters = filterObj instanceof PDFArray ? filterObj.asArray().map((x) => nameOf(doc.context.lookup(x))) : [nameOf(filterObj)];
+    if (filters.length !== 1 || filters[0] !== 'JBIG2Decode') continue;
+    const w = numberIn(img.dict, 'Width') ?? 0;
+    const h = numberIn(img.dict, 'Height') ?? 0;
+    const claim = oversizeJbig2Claim(img.contents, w, h);
+    if (claim) throw new RefusedImageError(claim);
+  }
+}
+
+/**
+ * The finest resolution among the page's images, forms included (a stamp overlay or a text layer wraps the page in
+ * forms; a strip-built page has many images): an image's longer side over the page's longer side. Small pictures
+ * (a logo, a signature) come out far below a scan's resolution and are ignored by the caller.
+ */
+export function imagesDpi(doc: PDFDocument, page: PDFPage): number | null {
+  const box = page.getCropBox();
+  const longIn = Math.max(box.width, box.height) / 72;
+  if (!(longIn > 0)) return null;
+  let best: number | null = null;
+  for (const img of pageImages(doc, page)) {
+    const dpi = Math.max(numberIn(img.dict, 'Width') ?? 0, numberIn(img.dict, 'Height') ?? 0) / longIn;
+    if (Number.isFinite(dpi) && (best === null || dpi > best)) best = dpi;
+  }
+  return best;
 }
 
 /** Undo PNG row filters (None/Sub/Up/Average/Paeth), the usual Flate predictor of scanned images. */
@@ -254,22 +348,28 @@ function unpredictPng(data: Uint8Array, rowBytes: number, bytesPerPixel: number,
 
 function decodeFlate(plan: EmbeddedPlan): GreyImage {
   const { width, height, colours, bitsPerComponent } = plan;
-  const rowBytes = bitsPerComponent === 1 ? Math.ceil(width / 8) : width * colours;
-  let data: Uint8Array = inflateSync(plan.bytes);
-  if (plan.predictor >= 10) data = unpredictPng(data, rowBytes, bitsPerComponent === 1 ? 1 : colours, height);
+  const sampleBytes = bitsPerComponent === 16 ? 2 : 1;
+  const rowBytes = bitsPerComponent === 1 ? Math.ceil(width / 8) : width * colours * sampleBytes;
+  let data: Uint8Array = inflateSync(plan.bytes, { maxOutputLength: (rowBytes + 1) * height + 1024 });
+  if (plan.predictor >= 10) data = unpredictPng(data, rowBytes, bitsPerComponent === 1 ? 1 : colours * sampleBytes, height);
   if (data.length < rowBytes * height) throw new Error(`image data is short: ${data.length} of ${rowBytes * height} bytes`);
   // 8-bit grey is already the answer: no copy (a 10,000 px scan is 100 MB)
-  if (bitsPerComponent === 8 && colours === 1) return { width, height, data: data.subarray(0, width * height) };
+  if (bitsPerComponent === 8 && colours === 1 && !plan.invert) return { width, height, data: data.subarray(0, width * height) };
   const out = new Uint8Array(width * height);
   if (bitsPerComponent === 1) {
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) out[y * width + x] = (data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
     }
+  } else if (colours === 1) {
+    // 16-bit samples are big-endian: their high byte is the 8-bit value
+    for (let i = 0, s = 0; i < out.length; i++, s += sampleBytes) out[i] = data[s]!;
   } else {
-    for (let i = 0, s = 0; i < out.length; i++, s += 3) {
-      out[i] = (data[s]! * 299 + data[s + 1]! * 587 + data[s + 2]! * 114 + 500) / 1000;
+    const step = 3 * sampleBytes;
+    for (let i = 0, s = 0; i < out.length; i++, s += step) {
+      out[i] = (data[s]! * 299 + data[s + sampleBytes]! * 587 + data[s + 2 * sampleBytes]! * 114 + 500) / 1000;
     }
   }
+  if (plan.invert) for (let i = 0; i < out.length; i++) out[i] = 255 - out[i]!;
   return { width, height, data: out };
 }
 
@@ -290,6 +390,7 @@ export async function decodeEmbedded(plan: EmbeddedPlan, maxSide: number): Promi
     if (image.width !== Math.round(plan.width * scale) || image.height !== Math.round(plan.height * scale)) {
       throw new Error(`JPEG is ${image.width}×${image.height}, the PDF says ${plan.width}×${plan.height}`);
     }
+    if (plan.invert) image = { ...image, data: image.data.map((v) => 255 - v) };
   } else {
     image = decodeFlate(plan);
     if (scale < 1) image = await scaleGrey(image, scale);

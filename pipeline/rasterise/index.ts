@@ -7,7 +7,7 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { InputError } from '../../models/errors.js';
 import type { RasterPage } from '../../models/image.js';
-import { decodeEmbedded, normaliseRotate, OversizeImageError, planPage, type PagePlan } from './embedded.js';
+import { decodeEmbedded, normaliseRotate, RefusedImageError, planPage, type PagePlan } from './embedded.js';
 import { loadPdfjs, pdfjsErrorName, renderPage, type PdfjsDocument, type PdfjsPage } from './render.js';
 
 export interface RasteriseOptions {
@@ -127,7 +127,7 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
         pdfRotate = normaliseRotate(libPage.getRotation().angle);
         plan = planPage(libPages.doc, libPage);
       } catch (e) {
-        if (e instanceof OversizeImageError) throw new InputError(file, pageNo, e.message);
+        if (e instanceof RefusedImageError) throw new InputError(file, pageNo, e.message);
         plan = { kind: 'render', reason: `pdf-lib: ${messageOf(e)}`, nativeDpi: null };
       }
     }
@@ -140,7 +140,8 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
             page: pageNo,
             width: image.width,
             height: image.height,
-            dpi: round1(plan.dpi * scale),
+            dpi: round1(plan.physical.dpi * scale),
+            ...(plan.physical.source !== 'page' ? { dpiSource: plan.physical.source } : {}),
             source: 'embedded',
             pdfRotate,
             filter: plan.filter,
@@ -151,17 +152,23 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
         // a stream sharp or zlib rejects may still be drawable by pdfjs's own decoders
       }
     }
-    // a lone scan image is drawn at its own resolution: finer would only upsample it
-    const renderDpi = plan.kind === 'render' && plan.nativeDpi ? Math.max(100, plan.nativeDpi) : dpi;
+    const box = pageBoxProblem(page.view, page.userUnit);
+    if (box) throw new InputError(file, pageNo, box);
+    const native = plan.kind === 'embedded' ? { nativeDpi: plan.dpi, physical: plan.physical } : plan;
+    const renderDpi = chooseRenderDpi(plan.kind === 'render' ? plan : { nativeDpi: plan.dpi, physical: plan.physical }, dpi);
     try {
       const r = await renderPage(pdfjsDoc, page, renderDpi, maxSide);
+      // a lone scan drawn by pdfjs is as fine on paper as the scan is, whatever its page box says
+      const physical = native.nativeDpi && native.physical ? native.physical : null;
+      const paperDpi = physical ? (physical.dpi / native.nativeDpi!) * r.dpi : r.dpi;
       return {
         image: r.image,
         info: {
           page: pageNo,
           width: r.image.width,
           height: r.image.height,
-          dpi: round1(r.dpi),
+          dpi: round1(paperDpi),
+          ...(physical && physical.source !== 'page' ? { dpiSource: physical.source } : {}),
           source: 'rendered',
           pdfRotate: normaliseRotate(r.rotate),
           filter: null,
@@ -182,6 +189,43 @@ export async function openPdf(bytes: Uint8Array, file: string, opts: RasteriseOp
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** PDF 32000 §C.2 and Annex C: a page is at most 14,400 units a side (200 in at the default unit). */
+const MAX_PAGE_UNITS = 14_400;
+
+/**
+ * Why a page box cannot be drawn, or null: one side beyond a PDF page's 200 inches (a damaged /MediaBox such as
+ * [0 0 99999999999 842] came out of pdfjs as a 1000 × 1 px sliver at 0 dpi, found by `npm run fuzz`) or none at all.
+ */
+export function pageBoxProblem(view: readonly number[], userUnit = 1): string | null {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  const w = Math.abs(x1 - x0);
+  const h = Math.abs(y1 - y0);
+  const limit = MAX_PAGE_UNITS * Math.max(1, userUnit);
+  if (!Number.isFinite(w) || !Number.isFinite(h) || w > limit || h > limit) {
+    return `the page box is ${+w.toPrecision(6)} × ${+h.toPrecision(6)} pt, beyond the 200 × 200 in a PDF page can be: the file is damaged`;
+  }
+  if (w < 1 || h < 1) return `the page box is ${+w.toPrecision(6)} × ${+h.toPrecision(6)} pt: there is nothing to draw`;
+  return null;
+}
+
+/** Bounds on the resolution a page with a scan among other content is drawn at (see {@link chooseRenderDpi}). */
+export const SCAN_RENDER_DPI = { min: 200, max: 400 } as const;
+
+/**
+ * The resolution pdfjs draws a page at. A lone scan image pdfjs must decode (CCITT, JBIG2, JPEG 2000, CMYK, a
+ * mask) is drawn at its own resolution, pixel for pixel; a page whose scan comes in strips or under a stamp or
+ * a text layer at its scan's resolution, kept within {@link SCAN_RENDER_DPI} so vector text beside a coarse scan
+ * stays legible and a 1200 dpi scan does not become a 14,000 px page; anything else at `dpi`.
+ */
+export function chooseRenderDpi(plan: Pick<Extract<PagePlan, { kind: 'render' }>, 'nativeDpi' | 'scanDpi' | 'physical'>, dpi: number): number {
+  // a page box that misstates the scan (72 "dpi", a 7 pt page) still gives its pixels one for one
+  if (plan.nativeDpi && plan.physical && plan.physical.source !== 'page') return plan.nativeDpi;
+  if (plan.nativeDpi) return Math.max(100, plan.nativeDpi);
+  // pictures far coarser than any scan (a logo, a signature) say nothing about the page
+  if (plan.scanDpi && plan.scanDpi >= 100) return Math.min(SCAN_RENDER_DPI.max, Math.max(SCAN_RENDER_DPI.min, plan.scanDpi));
+  return dpi;
+}
 
 /** pdfjs rejects with plain objects as well as Errors; messages are kept to one line. */
 function messageOf(e: unknown): string {

@@ -4,8 +4,39 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// loaded on first use: a second of start-up that `stats`, `query`, `rebuild` and a server that renders no page
+// never need
+let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+const pdfjsLib = () => {
+  absorbPdfjsRejections();
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+};
+
+let absorbing = false;
+/**
+ * pdfjs 5.6 leaves some of its own promises without a handler when a damaged cross-reference table sends it into
+ * recovery ("Bad (uncompressed) XRef entry", found by `npm run fuzz`): the document still opens and its pages
+ * still come out, but Node ends the whole process on the stray rejection, and a batch with it. Rejections raised
+ * inside pdfjs are absorbed; any other unhandled rejection still ends the process, unless something else (a test
+ * runner) listens for them.
+ */
+function absorbPdfjsRejections(): void {
+  if (absorbing) return;
+  absorbing = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfjsError(reason)) return;
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    throw reason;
+  });
+}
+
+/** An error pdfjs raised: its stack is in pdfjs-dist (pdfjs's exception classes are built by a closure in its worker). */
+export function isPdfjsError(e: unknown): boolean {
+  const stack = e && typeof e === 'object' && 'stack' in e ? String(e.stack) : '';
+  return /[\\/]pdfjs-dist[\\/]/.test(stack);
+}
 import type { GreyImage } from '../../models/image.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -25,6 +56,7 @@ const MAX_RENDER_IMAGE_PIXELS = 250_000_000;
 
 /** Open with pdfjs. It takes ownership of the buffer it is given (and refuses Node Buffers), so it gets a plain copy. */
 export async function loadPdfjs(bytes: Uint8Array): Promise<PdfjsDocument> {
+  const pdfjs = await pdfjsLib();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     ...ASSETS,
@@ -39,6 +71,37 @@ export async function loadPdfjs(bytes: Uint8Array): Promise<PdfjsDocument> {
 /** pdfjs's error classes travel as plain objects with a name; this is how callers tell them apart. */
 export function pdfjsErrorName(e: unknown): string {
   return e && typeof e === 'object' && 'name' in e && typeof e.name === 'string' ? e.name : '';
+}
+
+/**
+ * An image pdfjs would paint with a size that is not whole pixels, as a sentence (or null). pdfjs 5.6 loops for ever
+ * drawing an RGB image 1.5 px wide (putBinaryImageData counts a fractional row length down with `j--` and never
+ * reaches 0); a damaged `/Width 1.5.5` did that (found by `npm run fuzz`). The operator list says every image's size
+ * before anything is drawn; it costs a fraction of the drawing, which is a fraction of the page's OCR.
+ */
+export function unpaintableImage(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): string | null {
+  const imageOps = new Set(Object.entries(OPS).filter(([name]) => /Image/.test(name)).map(([, v]) => v));
+  const sizes = (x: unknown, depth: number, out: [unknown, unknown][]): void => {
+    if (!x || typeof x !== 'object' || depth > 2) return;
+    if (Array.isArray(x)) {
+      for (const y of x.slice(0, 64)) sizes(y, depth + 1, out);
+      return;
+    }
+    if ('width' in x && 'height' in x) out.push([x.width, x.height]);
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (!imageOps.has(ops.fnArray[i]!)) continue;
+    const args = ops.argsArray[i];
+    const found: [unknown, unknown][] = [];
+    // paintImageXObject carries [id, width, height]; the inline and mask forms carry image objects
+    if (Array.isArray(args) && typeof args[0] === 'string' && typeof args[1] === 'number') found.push([args[1], args[2]]);
+    sizes(args, 0, found);
+    for (const [w, h] of found) {
+      const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+      if (!whole(w) || !whole(h)) return `an image on the page is ${String(w)} × ${String(h)} px, not whole pixels: the file is damaged`;
+    }
+  }
+  return null;
 }
 
 interface CanvasAndContext {
@@ -71,6 +134,8 @@ export async function renderPage(
     const viewport = scale < 1 ? page.getViewport({ scale: (dpi * scale) / 72 }) : natural;
     const width = Math.max(1, Math.round(viewport.width));
     const height = Math.max(1, Math.round(viewport.height));
+    const damaged = unpaintableImage(await page.getOperatorList(), (await pdfjsLib()).OPS);
+    if (damaged) throw new Error(damaged);
     const factory = doc.canvasFactory as CanvasFactory;
     const target = factory.create(width, height);
     try {
