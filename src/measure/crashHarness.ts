@@ -337,25 +337,31 @@ export async function serveTrial(ref: Reference, trial: number, rng: Rng): Promi
   const c = startChild(['serve', db], ref.ocrMs);
   await c.line('ready');
   const url = (await c.line('listening ')).slice('listening '.length).trim();
+  // the open mode (loopback, no accounts) still wants the page's CSRF token on every write
+  const session = (await (await fetch(`${url}api/session`)).json()) as { csrf?: string | null };
+  if (!session.csrf) throw new Error(`the server at ${url} gave no CSRF token`);
+  const csrf = session.csrf;
   const sent: SentCorrection[] = [];
   let stop = false;
   const makeBody = (k: number): { id: number; sha256: string; path: string; body: Record<string, unknown> } => {
     const s = ids[Math.floor(rng.next() * ids.length)]!;
-    const who = `crash-${trial}-${k}`;
+    // the marker in `reason` finds each sent correction again after the kill (writers are named by the server)
+    const reason = `crash-${trial}-${k}`;
     const pick = rng.next();
     if (pick < 0.45) {
       const q = 1 + Math.floor(rng.next() * 4);
-      return { ...s, path: 'corrections', body: { target: 'meta', field: 'quarter', raw: String(q), who, reason: `kill test ${k}` } };
+      return { ...s, path: 'corrections', body: { target: 'meta', field: 'quarter', raw: String(q), reason } };
     }
     if (pick < 0.8) {
-      return { ...s, path: 'corrections', body: { target: 'meta', field: 'office.name', raw: `উপজেলা সমবায় কার্যালয় ${k}`, who } };
+      return { ...s, path: 'corrections', body: { target: 'meta', field: 'office.name', raw: `উপজেলা সমবায় কার্যালয় ${k}`, reason } };
     }
     if (pick < 0.9) {
-      return { ...s, path: 'corrections', body: { target: 'page', page: 1, section: 'letter', subtype: 'cover_letter', who } };
+      return { ...s, path: 'corrections', body: { target: 'page', page: 1, section: 'letter', subtype: 'cover_letter', reason } };
     }
-    return { ...s, path: 'review', body: { who, reviewed: rng.next() < 0.7 } };
+    return { ...s, path: 'review', body: { reviewed: rng.next() < 0.7 } };
   };
   let k = 0;
+  let failure: Error | null = null;
   const worker = async () => {
     while (!stop) {
       const m = makeBody(k++);
@@ -364,7 +370,7 @@ export async function serveTrial(ref: Reference, trial: number, rng: Rng): Promi
       try {
         const r = await fetch(`${url}api/submissions/${m.id}/${m.path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, '') },
+          headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, ''), 'x-csrf-token': csrf },
           body: JSON.stringify(m.body),
         });
         const j = (await r.json().catch(() => null)) as { correction?: { id: number } } | null;
@@ -372,14 +378,23 @@ export async function serveTrial(ref: Reference, trial: number, rng: Rng): Promi
         else if (r.status >= 300) throw new Error(`server answered ${r.status}: ${JSON.stringify(j)}`);
       } catch (e) {
         if (stop) return;
-        throw e;
+        // a refused write is a broken harness, not a crash finding: stop waiting for an acknowledgement now
+        failure ??= e instanceof Error ? e : new Error(String(e));
+        stop = true;
+        return;
       }
     }
   };
   const workers = Array.from({ length: 4 }, worker);
   // once the server is warm (its first answer), kill it within the next 400 ms of saving
   const deadline = Date.now() + 60_000;
-  while (!sent.some((x) => x.acknowledgedId !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  while (!failure && !sent.some((x) => x.acknowledgedId !== null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (failure) {
+    c.proc.kill('SIGKILL');
+    await Promise.allSettled(workers);
+    await c.exited;
+    throw failure;
+  }
   const at = rng.next() * 400;
   await new Promise((r) => setTimeout(r, at));
   stop = true;
@@ -391,21 +406,20 @@ export async function serveTrial(ref: Reference, trial: number, rng: Rng): Promi
   try {
     const integrity = (d.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const stored = new Map(
-      (d.prepare("SELECT id, sha256, who, target, field, new_raw, reason FROM corrections WHERE who LIKE 'crash-%'").all() as {
+      (d.prepare("SELECT id, sha256, target, field, new_raw, reason FROM corrections WHERE reason LIKE 'crash-%'").all() as {
         id: number;
         sha256: string;
-        who: string;
         target: string;
         field: string;
         new_raw: string;
         reason: string | null;
-      }[]).map((r) => [r.who, r]),
+      }[]).map((r) => [r.reason!, r]),
     );
     const acknowledged = sent.filter((s) => s.acknowledgedId !== null);
-    const acknowledgedFound = acknowledged.filter((s) => stored.get(String(s.body.who))?.id === s.acknowledgedId).length;
+    const acknowledgedFound = acknowledged.filter((s) => stored.get(String(s.body.reason))?.id === s.acknowledgedId).length;
     let partial = 0;
     for (const s of sent) {
-      const row = stored.get(String(s.body.who));
+      const row = stored.get(String(s.body.reason));
       if (!row) continue;
       const whole = row.sha256 === s.sha256 && row.target === s.body.target && row.field === (s.body.target === 'page' ? 'section' : s.body.field) && (row.reason ?? undefined) === s.body.reason;
       if (!whole) partial++;
