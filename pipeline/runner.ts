@@ -11,6 +11,7 @@ import { openPdf } from './rasterise/index.js';
 import { preprocessPage } from './preprocess/index.js';
 import { detectTables, maskTables, readTableCells } from './tables/index.js';
 import { assemblePageText, pageLines } from './assemble.js';
+import { rereadDoubtfulDates } from './text/rereadDates.js';
 import { classifyPages, splitSections } from './classify/index.js';
 import { extractSubmissionMeta } from './metadata/index.js';
 import { annotateTables, extractSubmissionIndicators } from './annex5/index.js';
@@ -82,7 +83,9 @@ export async function processPage(
     t = now();
     const textImage = structures.length ? maskTables(prepared.image, structures) : prepared.image;
     const ocr = await engine.recognise({ png: toPgm(textImage), psm: 'auto', dpi });
-    result.lines = ocr.lines;
+    // a doubtful date (a letter's date is the submission date) is read once more, alone
+    const { lines } = await rereadDoubtfulDates(textImage, ocr.lines, engine, { dpi });
+    result.lines = lines;
     timings.ocr = now() - t;
 
     stage = 'cells';
@@ -92,9 +95,9 @@ export async function processPage(
     result.tables = tables.map((tb, i) => ({ ...tb, index: i }));
     timings.cells = now() - t;
 
-    const confs = [...ocr.lines.flatMap((l) => l.words.map((w) => w.conf)), ...tables.flatMap((tb) => tb.cells.filter((c) => c.conf != null).map((c) => c.conf!))];
+    const confs = [...lines.flatMap((l) => l.words.map((w) => w.conf)), ...tables.flatMap((tb) => tb.cells.filter((c) => c.conf != null).map((c) => c.conf!))];
     result.meanConf = confs.length ? confs.reduce((a, b) => a + b, 0) / confs.length : null;
-    result.text = assemblePageText(ocr.lines, result.tables);
+    result.text = assemblePageText(lines, result.tables);
   } catch (e) {
     const msg = e instanceof InputError ? e.reason : e instanceof Error ? e.message : String(e);
     errors.push({ stage, file, page: pageNo, category: e instanceof InputError ? 'input' : 'page', message: msg.split('\n')[0]! });
