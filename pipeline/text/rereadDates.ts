@@ -25,6 +25,22 @@ export function isNumericDateWord(text: string): boolean {
   return NUMERIC_DATE_WORD.test(text.trim());
 }
 
+/**
+ * Three slash-separated groups of a few characters: the shape of a date whatever the first reading made of its
+ * digits (ben+eng reads a small Bangla date as Latin look-alikes now and then: ০৭/০১/২৫ as "0q/08/3¢").
+ */
+const DATE_SHAPED_WORD = /^[^\s/]{1,4}\/[^\s/]{1,4}\/[^\s/]{2,6}$/u;
+/** A date label ending the word before ("তারিখ:", "তাং", "Date:"). */
+const DATE_LABEL_BEFORE = /(?:তারিখ|তাং|তাঃ|date|dated)\s*[:ঃ.\-]*$/iu;
+
+/** A word that prints a date: a numeric date, or a date-shaped word right after a date label. */
+export function isDateWord(line: OcrLine, wordIndex: number): boolean {
+  const text = line.words[wordIndex]!.text.trim();
+  if (isNumericDateWord(text)) return true;
+  const before = line.words[wordIndex - 1]?.text ?? '';
+  return DATE_SHAPED_WORD.test(text) && DATE_LABEL_BEFORE.test(before);
+}
+
 export interface DateWordRef {
   line: number;
   word: number;
@@ -35,7 +51,7 @@ export function doubtfulDateWords(lines: readonly OcrLine[], minConf = DOUBTFUL_
   const out: DateWordRef[] = [];
   lines.forEach((l, i) =>
     l.words.forEach((w, j) => {
-      if (w.conf < minConf && isNumericDateWord(w.text)) out.push({ line: i, word: j });
+      if (w.conf < minConf && isDateWord(l, j)) out.push({ line: i, word: j });
     }),
   );
   return out;
@@ -60,12 +76,19 @@ export function rereadBox(line: OcrLine, wordIndex: number, page: { width: numbe
   };
 }
 
-/** Whether a second reading of a date word should replace the first. */
+/** A second reading less sure than this never replaces a first that is no date at all. */
+const MIN_SECOND_CONF = 50;
+
+/**
+ * Whether a second reading of a date word should replace the first: it must be a real date, and either surer
+ * than the first or, where the first is no real date (Latin look-alikes, a month 13), reasonably sure.
+ */
 export function betterDateReading(first: OcrWord, second: { text: string; conf: number | null }): boolean {
   const text = second.text.trim();
-  if (!text || text === first.text || second.conf == null || second.conf <= first.conf) return false;
-  if (!isNumericDateWord(text)) return false;
-  return parseDate(text).kind === 'date';
+  if (!text || text === first.text || second.conf == null) return false;
+  if (!isNumericDateWord(text) || parseDate(text).kind !== 'date') return false;
+  if (second.conf > first.conf) return true;
+  return second.conf >= MIN_SECOND_CONF && parseDate(first.text).kind !== 'date';
 }
 
 export interface DateRereadResult {

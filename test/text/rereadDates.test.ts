@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GreyImage } from '../../models/image.js';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
-import { betterDateReading, doubtfulDateWords, isNumericDateWord, rereadBox, rereadDoubtfulDates } from '../../pipeline/text/rereadDates.js';
+import { betterDateReading, doubtfulDateWords, isDateWord, isNumericDateWord, rereadBox, rereadDoubtfulDates } from '../../pipeline/text/rereadDates.js';
 
 /** An engine that answers every request with one scripted reading and keeps the requests. */
 class ScriptedEngine implements OcrEngine {
@@ -34,6 +34,17 @@ describe('numeric date words', () => {
   });
   it('are not counts, percents, codes, fiscal years or words', () => {
     for (const s of ['১০০%', '[৪.১.২]', '৪.১.২', '২০২৪-২৫', '২০২৪-২০২৫', 'প্রতিবেদন', '4.1.2', '০১৭১১-১২৩৪৫৬', 'www.coop.gov.bd']) expect(isNumericDateWord(s), s).toBe(false);
+  });
+});
+
+describe('date words in a line', () => {
+  it('include a date the first reading made Latin look-alikes of, where a date label stands before it', () => {
+    const labelled = sendingLine('0q/08/3¢', 40);
+    expect(isDateWord(labelled, 3)).toBe(true);
+    // the same shape with no label before it is not taken for a date (a path, a fraction, an e-file number)
+    const unlabelled = { ...labelled, words: [labelled.words[0]!, labelled.words[3]!] };
+    expect(isDateWord(unlabelled, 1)).toBe(false);
+    expect(isDateWord(sendingLine(), 2)).toBe(false);
   });
 });
 
@@ -99,5 +110,10 @@ describe('second reading of a doubtful date', () => {
     expect(betterDateReading(first, { text: '05/01/2025', conf: 80 })).toBe(true);
     expect(betterDateReading(first, { text: first.text, conf: 99 })).toBe(false);
     expect(betterDateReading(first, { text: '২৯/০২/২০২৫', conf: 99 })).toBe(false);
+    // a first reading that is no date at all gives way to a real date that is reasonably sure, not to a guess
+    const garbled = sendingLine('0q/08/3¢', 70).words[3]!;
+    expect(betterDateReading(garbled, { text: '০৭/০১/২৫', conf: 60 })).toBe(true);
+    expect(betterDateReading(garbled, { text: '০৭/০১/২৫', conf: 40 })).toBe(false);
+    expect(betterDateReading(first, { text: '০৫/০১/২০২৫', conf: 60 })).toBe(false);
   });
 });
