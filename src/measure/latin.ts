@@ -5,6 +5,8 @@
  *       PDFs with generator truth (held-out mixed-script sets: generate.ts --seed mixed-ho-… ; see samples/README.md)
  *   npm run measure -- latin --pdf FILE [--pages 1-3,5] [--jobs N] [--show]
  *       a born-digital PDF whose text layer is exact: its Latin words are the truth (even where its Bangla is not)
+ *   npm run measure -- latin --pdf FILE --truth-words JSON --key NAME [--show]
+ *       a scanned PDF whose Latin text was transcribed by hand (samples/real/bb-cib-latin.json): those pages only
  *
  * Every page goes through the product's page stages (pipeline/runner.ts processFile, the real Tesseract engine).
  * Printed: Latin-word recall in table cells and in the whole page text, ASCII digit-run recall (cells, page), and
@@ -101,17 +103,25 @@ try {
           return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i);
         }))
       : undefined;
-    const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
     const layer = new Map<number, string>();
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (only && !only.has(n)) continue;
-      const tc = await (await doc.getPage(n)).getTextContent();
-      layer.set(n, tc.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : ' ') : '')).join(''));
+    let pick = only;
+    if (arg('--truth-words')) {
+      const doc = (JSON.parse(fs.readFileSync(arg('--truth-words')!, 'utf8')) as { documents: Record<string, { pages: Record<string, string> }> }).documents[arg('--key') ?? path.basename(file, '.pdf')];
+      if (!doc) throw new Error(`no document ${arg('--key') ?? path.basename(file, '.pdf')} in ${arg('--truth-words')}`);
+      for (const [n, text] of Object.entries(doc.pages)) layer.set(Number(n), text);
+      pick = new Set(layer.keys());
+    } else {
+      const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
+      for (let n = 1; n <= doc.numPages; n++) {
+        if (only && !only.has(n)) continue;
+        const tc = await (await doc.getPage(n)).getTextContent();
+        layer.set(n, tc.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : ' ') : '')).join(''));
+      }
+      await doc.destroy();
     }
-    await doc.destroy();
     const words = new Tally();
     const digits = new Tally();
-    for (const p of await pages(file, only)) {
+    for (const p of await pages(file, pick)) {
       const truth = layer.get(p.page) ?? '';
       const w = note(`p${p.page} words`, latinWords(truth), latinWords(p.text));
       const d = note(`p${p.page} digits`, digitRuns(truth), digitRuns(p.text));
@@ -119,10 +129,10 @@ try {
       digits.add(d);
       console.log(`page ${p.page}: Latin words ${w.found}/${w.total}, ASCII digit runs ${d.found}/${d.total}`);
     }
-    console.log(`Latin words (text layer as truth)  ${words}`);
+    console.log(`Latin words (${arg('--truth-words') ? 'hand-made truth' : 'text layer as truth'})  ${words}`);
     console.log(`ASCII digit runs                   ${digits}`);
   } else {
-    process.stderr.write('usage: npm run measure -- latin (--split DIR [--truth DIR] | --pdf FILE [--pages 1-3]) [--jobs N] [--show]\n');
+    process.stderr.write('usage: npm run measure -- latin (--split DIR [--truth DIR] | --pdf FILE [--pages 1-3] [--truth-words JSON --key NAME]) [--jobs N] [--show]\n');
     process.exitCode = 2;
   }
   if (show) for (const m of missed) console.log(`missed ${m}`);

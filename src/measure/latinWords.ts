@@ -10,7 +10,8 @@
  */
 export function latinWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFC').matchAll(/[A-Za-z0-9][A-Za-z0-9+@._/:&'-]*/gu)) {
+  // a curly apostrophe is the straight one typed otherwise ("Supplier’s")
+  for (const m of text.normalize('NFC').replace(/[‘’]/gu, "'").matchAll(/[A-Za-z0-9][A-Za-z0-9+@._/:&'-]*/gu)) {
     const w = m[0].replace(/[.,:;'/-]+$/u, '');
     if (/[A-Za-z]/u.test(w)) out.push(w);
   }
