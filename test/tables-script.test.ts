@@ -89,14 +89,19 @@ describe('table cells: per-word choice between the Bangla-restricted and the unr
     expect(text(mergeReadings([w('০৪', 74, 0, 30), w('।', 60, 32, 36)], [w('04', 60, 0, 30), w('.', 80, 32, 36)], { figureColumn: false }))).toBe('০৪ ।');
   });
 
+  it('takes a Bangla second reading as a whole when far surer (a serial the restriction read unsurely)', () => {
+    expect(text(mergeReadings([w('০৪', 16, 0, 30)], [w('০৪।', 74, 0, 34)], { figureColumn: true }))).toBe('০৪।');
+    expect(text(mergeReadings([w('০৪', 60, 0, 30)], [w('০৪।', 74, 0, 34)], { figureColumn: true }))).toBe('০৪');
+  });
+
   it('never takes unsure Latin guesses at signatures or specks', () => {
     expect(mergeReadings([], [w('SO', 45, 0, 30)], { figureColumn: false })).toEqual([]);
     expect(text(mergeReadings([w('নির্দেশনা', 17, 0, 80)], [w('fade', 30, 0, 80)], { figureColumn: false }))).toBe('নির্দেশনা');
   });
 
-  it('property: in a figure column a Bangla figure is never replaced, whatever the second reading', () => {
+  it('property: in a figure column a Bangla figure is never replaced by a reading with Latin letters or ASCII digits', () => {
     const bnFigure = fc.stringMatching(/^[০-৯]{1,3}(%|টি)?$/u);
-    const any = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s && s.length > 0 && !/\s/u.test(s));
+    const any = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s && s.length > 0 && !/\s/u.test(s) && /[A-Za-z0-9]/u.test(s));
     fc.assert(
       fc.property(bnFigure, fc.integer({ min: 0, max: 100 }), any, fc.integer({ min: 0, max: 100 }), (fig, fconf, other, sconf) => {
         const out = mergeReadings([w(fig, fconf, 0, 40)], [w(other, sconf, 0, 40)], { figureColumn: true });

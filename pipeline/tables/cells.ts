@@ -42,20 +42,6 @@ export interface ReadCellsOptions {
   vote?: boolean;
 }
 
-/**
- * Below this word confidence a restricted reading is doubted and the cell is read again unrestricted. Measured
- * on the eval corpus: a Bangla-only reading of a URL scores 7; wrong Bangla readings score anywhere, so a
- * higher bar re-reads more cells without gaining (9 re-reads at 10, 30 at 40, accuracy flat or falling).
- */
-const DOUBT_CONF = 20;
-/**
- * An unrestricted re-reading replaces the restricted one only when it is an address, or sure of itself and this
- * much surer than the first. Unsure unrestricted readings of an empty-looking cell are Latin guesses at
- * signatures and lone digits ("SO", "bt", "HN" at 27–64 in the eval corpus), never the cell's text.
- */
-const REREAD_MARGIN = 30;
-const REREAD_MIN_CONF = 70;
-
 interface Reading {
   words: OcrWord[];
 }
