@@ -161,5 +161,7 @@ describe('table cells: columns of Bangla figures', () => {
     expect(cut.map((x) => x.text)).toEqual(['https://sanchaypatra.gov.bd']);
     expect(joinAddressParts([w('www.facebook.com/', 91, 0, 200, 0, 30), w('sreemangalcoop', 89, 0, 150, 40, 70)]).map((x) => x.text)).toEqual(['www.facebook.com/', 'sreemangalcoop']);
     expect(joinAddressParts([w('Training', 97, 0, 100), w('on', 93, 104, 120)]).map((x) => x.text)).toEqual(['Training', 'on']);
+    expect(joinAddressParts([w('www', 90, 0, 40), w('.forms.gov.bd', 88, 44, 160)]).map((x) => x.text)).toEqual(['www.forms.gov.bd']);
+    expect(joinAddressParts([w('Sl.', 90, 0, 30), w('No.', 88, 36, 70)]).map((x) => x.text)).toEqual(['Sl.', 'No.']);
   });
 });

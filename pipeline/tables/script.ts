@@ -255,7 +255,9 @@ export function joinAddressParts(words: readonly OcrWord[]): OcrWord[] {
       const h = Math.min(p.bbox.y1 - p.bbox.y0, w.bbox.y1 - w.bbox.y0);
       const oy = Math.min(p.bbox.y1, w.bbox.y1) - Math.max(p.bbox.y0, w.bbox.y0);
       const gap = w.bbox.x0 - p.bbox.x1;
-      return oy > 0.3 * h && gap >= -2 && gap < 0.5 * h && looksLikeAddress(p.text) && /[./@-]$/u.test(p.text) && ASCII_WORD.test(p.text) && /^[A-Za-z0-9]/u.test(w.text) && ASCII_WORD.test(w.text);
+      // cut at a separator on either side ("…gov." "bd", "www" ".forms.gov.bd"); the whole is an address
+      const atSeparator = /[./@:-]$/u.test(p.text) || /^[./@-]/u.test(w.text);
+      return oy > 0.3 * h && gap >= -2 && gap < 0.5 * h && atSeparator && ASCII_WORD.test(p.text) && ASCII_WORD.test(w.text) && looksLikeAddress(p.text + w.text);
     });
     if (prev) {
       out[out.indexOf(prev)] = { text: prev.text + w.text, conf: Math.min(prev.conf, w.conf), bbox: union([prev, w]) };

@@ -84,6 +84,19 @@ try {
         t.pageWords.add(note(`${id} p${p.page} page`, latinWords(tp.text), latinWords(p.text)));
         t.cellDigits.add(note(`${id} p${p.page} cell digits`, digitRuns(tCells), digitRuns(rCells)));
         t.pageDigits.add(note(`${id} p${p.page} page digits`, digitRuns(tp.text), digitRuns(p.text)));
+        if (show) {
+          // cells of a table read in the truth's shape whose Latin words or digit runs did not all come out
+          tp.tables.forEach((tt, ti) => {
+            const pt = p.tables[ti];
+            if (!pt) return;
+            for (const c of tt.cells as (TruthCell & { r: number; c: number })[]) {
+              const got = pt.cells.find((x) => x.r === c.r && x.c === c.c)?.text.replace(/\n/gu, ' ') ?? '∅';
+              const want = c.lines.join(' ');
+              const lost = bagRecall(latinWords(want), latinWords(got)).found < latinWords(want).length || bagRecall(digitRuns(want), digitRuns(got)).found < digitRuns(want).length;
+              if (lost) missed.push(`${id} p${p.page} t${ti} [${c.r},${c.c}] ${JSON.stringify(want)} read ${JSON.stringify(got)}`);
+            }
+          });
+        }
         // Bangla figure cells: the same text must come out (compared as multisets of the page's cell texts)
         const figs = tp.tables.flatMap((tb) => tb.cells.map((c) => c.text.replace(/\s+/gu, ''))).filter((x) => BANGLA_FIGURE.test(x));
         t.banglaFigures.add(note(`${id} p${p.page} Bangla figures`, figs, p.tables.flatMap((tb) => tb.cells.map((c) => c.text.replace(/\s+/gu, '')))));
