@@ -12,6 +12,8 @@ describe('table cells: which cells get a second, unrestricted reading', () => {
     expect(needsSecondLook([w('০-২০৮]', 0, 0, 90)], false)).toBe(true);
     expect(needsSecondLook([], false)).toBe(true);
     expect(needsSecondLook([w('/++', 0, 0, 40)], false)).toBe(true);
+    expect(needsSecondLook([w('০-২০]-তে', 0, 0, 90), w('ডাক', 96, 100, 140)], false)).toBe(true); // e-Nothi-তে
+    expect(needsSecondLook([w('চা-এ', 0, 0, 60), w('তথ্য', 96, 70, 110)], false)).toBe(true); // PMIS-এ
     expect(needsSecondLook([w('০০০', 0, 0, 30), w('০০০৭০', 70, 40, 80)], false)).toBe(true); // "Office Code" in a header
     expect(needsSecondLook([w('১০৩৩', 63, 0, 40), w('পোটালে', 91, 50, 100)], false)).toBe(true); // "NESS পোর্টালে"
   });
@@ -21,6 +23,9 @@ describe('table cells: which cells get a second, unrestricted reading', () => {
     expect(needsSecondLook([w('২০-০৫-২০২৩', 96, 0, 120)], true)).toBe(false);
     expect(needsSecondLook([w('৯০%', 70, 0, 40)], true)).toBe(false);
     expect(needsSecondLook([w('৪টি', 70, 0, 40)], false)).toBe(false);
+    // an Annex 5 activity cell with its code and one Bangla word read at 0 (public eval): no Latin in it
+    expect(needsSecondLook([w('[৪.১.১]', 0, 0, 60), w('কর্মপরিকল্পনা', 27, 70, 180), w('বাস্তবায়ন', 96, 190, 260)], false)).toBe(false);
+    expect(needsSecondLook([w('[১.১]', 96, 0, 60), w('উদ্ভাবনী', 0, 70, 150), w('সেবা', 93, 160, 200)], false)).toBe(false);
   });
 });
 

@@ -34,8 +34,9 @@ export interface ReadCellsOptions {
   psm?: Psm;
   /**
    * characters of the first reading (see OcrRequest.charset). Default: Bangla and punctuation
-   * (BANGLA_TABLE_CHARSET); cells that reading leaves empty or unsure are read again without restriction,
-   * so URLs and English words survive. `null` reads every cell once, unrestricted.
+   * (BANGLA_TABLE_CHARSET); cells that reading leaves empty, unsure or with a trace of Latin are read again
+   * without restriction and the script is chosen per word (script.ts), so URLs and English words survive.
+   * `null` reads every cell once, unrestricted.
    */
   charset?: string | null;
   /** settle figure cells by a vote of three readings (voteOnFigureCells); default true */

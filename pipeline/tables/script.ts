@@ -11,8 +11,21 @@ import type { Box } from '../../models/geometry.js';
 import type { OcrWord } from '../../models/ocr.js';
 import { looksLikeAddress } from '../ocr/charsets.js';
 
-/** A first-reading word below this confidence is doubted (Latin read through the Bangla restriction: 0–63). */
+/**
+ * A first-reading word below LATIN_JUNK_CONF, or below WORD_DOUBT_CONF with no Bangla letter, is doubted: Latin
+ * read through the Bangla restriction comes out at 0 (mostly) to 63, as digits and marks more often than letters.
+ * Unsure Bangla words (letters at 10–45, common on hard scans) are left alone: taking all of them into the
+ * unrestricted reading cost 15 times its pixels on the public eval's Annex 5 pages for no gain there.
+ */
 export const WORD_DOUBT_CONF = 45;
+const LATIN_JUNK_CONF = 10;
+/**
+ * A word of Bangla letters and signs only (no digit, no mark inside): an unsure reading of a Bangla word, not
+ * Latin junk, even at 0 ("উদ্ভাবনী" at 0 in an Annex 5 activity cell). Junk carries digits or marks ("০-২০]-তে").
+ */
+const PURE_BANGLA_WORD = /^[\u0980-\u09e5\u09f0-\u09ff]+[।,;:!?]?$/u;
+/** An Annex 5 code ("[৪.১.১]"), often read at 0 but never Latin. */
+const CODE = /^\[?[০-৯]+(\.[০-৯]+)+\]?$/u;
 /**
  * A second reading in Bangla replaces the first as a whole when this sure and this much surer (measured on the
  * eval corpus before per-word reading: unsure unrestricted readings of empty-looking cells are guesses).
@@ -46,8 +59,11 @@ const ADDRESS_MIN_CONF = 30;
 const BANGLA_LETTER = /[\u0985-\u09b9\u09ce\u09dc-\u09df]/u;
 const BANGLA_FIGURE = /^[০-৯.,%/\-–।:]*[০-৯][০-৯.,%/\-–।:]*$/u;
 const COUNTED = /[০-৯](টি|টা)/u;
-/** Marks Bangla text does not print but a Latin word read as Bangla leaves behind. */
-const LATIN_TRACES = /[\[\]{}|&_@~^<>]/u;
+/**
+ * Marks Bangla text does not print but a Latin word read as Bangla leaves behind. Square brackets are printed
+ * (the Annex 5 codes "[৪.১.১]"), so they are no trace.
+ */
+const LATIN_TRACES = /[{}|&_@~^<>]/u;
 const LATIN_LETTER = /[A-Za-z]/u;
 /** Printable ASCII only: a word of the second reading that is wholly Latin script. */
 const ASCII_WORD = /^[\x21-\x7e]+$/u;
@@ -70,9 +86,11 @@ export function needsSecondLook(words: readonly OcrWord[], figureColumn: boolean
   if (kept.length === 1 && [...kept[0]!.text.trim()].length <= 2 && kept[0]!.conf < SHORT_SURE_CONF && !figureColumn) return true;
   return kept.some(
     (w) =>
-      w.conf < WORD_DOUBT_CONF ||
+      !CODE.test(w.text) &&
+      ((w.conf < LATIN_JUNK_CONF && !PURE_BANGLA_WORD.test(w.text)) ||
+        (w.conf < WORD_DOUBT_CONF && !BANGLA_LETTER.test(w.text)) ||
       LATIN_TRACES.test(w.text) ||
-      (!figureColumn && BANGLA_FIGURE.test(w.text) && !COUNTED.test(w.text) && w.conf < LATIN_OVER_FIGURE_CONF),
+        (!figureColumn && BANGLA_FIGURE.test(w.text) && !COUNTED.test(w.text) && w.conf < LATIN_OVER_FIGURE_CONF)),
   );
 }
 
