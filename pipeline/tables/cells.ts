@@ -12,7 +12,8 @@ import type { OcrEngine, OcrWord, Psm } from '../../models/ocr.js';
 import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
 import { cellsToGrid } from './grid-text.js';
-import { BANGLA_TABLE_CHARSET, COUNT_CHARSET, FIGURE_CHARSET, looksLikeAddress } from '../ocr/charsets.js';
+import { BANGLA_TABLE_CHARSET, COUNT_CHARSET, FIGURE_CHARSET } from '../ocr/charsets.js';
+import { figureColumns, latinColumns, mergeReadings, needsSecondLook } from './script.js';
 import { cleanTableRegion, cropRegion, findCellInk, isFaintDash, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
 import type { TableStructure } from './structure.js';
@@ -33,27 +34,14 @@ export interface ReadCellsOptions {
   psm?: Psm;
   /**
    * characters of the first reading (see OcrRequest.charset). Default: Bangla and punctuation
-   * (BANGLA_TABLE_CHARSET); cells that reading leaves empty or unsure are read again without restriction,
-   * so URLs and English words survive. `null` reads every cell once, unrestricted.
+   * (BANGLA_TABLE_CHARSET); cells that reading leaves empty, unsure or with a trace of Latin are read again
+   * without restriction and the script is chosen per word (script.ts), so URLs and English words survive.
+   * `null` reads every cell once, unrestricted.
    */
   charset?: string | null;
   /** settle figure cells by a vote of three readings (voteOnFigureCells); default true */
   vote?: boolean;
 }
-
-/**
- * Below this word confidence a restricted reading is doubted and the cell is read again unrestricted. Measured
- * on the eval corpus: a Bangla-only reading of a URL scores 7; wrong Bangla readings score anywhere, so a
- * higher bar re-reads more cells without gaining (9 re-reads at 10, 30 at 40, accuracy flat or falling).
- */
-const DOUBT_CONF = 20;
-/**
- * An unrestricted re-reading replaces the restricted one only when it is an address, or sure of itself and this
- * much surer than the first. Unsure unrestricted readings of an empty-looking cell are Latin guesses at
- * signatures and lone digits ("SO", "bt", "HN" at 27–64 in the eval corpus), never the cell's text.
- */
-const REREAD_MARGIN = 30;
-const REREAD_MIN_CONF = 70;
 
 interface Reading {
   words: OcrWord[];
@@ -100,7 +88,10 @@ export function misreadFigures(cells: { r: number; c: number; colspan: number; t
     const filled = [ks[first]!, ...below].filter((k) => cells[k]!.text.trim());
     const figures = filled.filter((k) => FIGURE.test(cells[k]!.text) || COUNTED.test(cells[k]!.text)).length;
     if (figures < 2 || figures < FIGURE_COLUMN_SHARE * filled.length) continue;
-    for (const k of below) {
+    // above the first figure are the header labels, words; a cell there holding no Bangla letter is a figure
+    // misread as marks ("[." for ৮ at the top of a column in a mosaic with English cells)
+    const above = ks.slice(0, first).filter((k) => cells[k]!.text.trim() && !/[\u0985-\u09b9]/u.test(cells[k]!.text));
+    for (const k of [...above, ...below]) {
       const t = cells[k]!.text.replace(/\s+/gu, '');
       // "১টি" is a count with its classifier, read right; Latin digits are a Bangla figure read in the other
       // script ("500%" for ১০০%: the unrestricted re-reading of a doubted cell)
@@ -180,15 +171,20 @@ export function figureVote(first: FigureReading, second: FigureReading, third?: 
 /** Group words into visual lines (by vertical overlap), top to bottom, each left to right. */
 export function wordsToLines(words: OcrWord[]): OcrWord[][] {
   const sorted = [...words].sort((a, b) => a.bbox.y0 + a.bbox.y1 - (b.bbox.y0 + b.bbox.y1));
-  const lines: { y0: number; y1: number; words: OcrWord[] }[] = [];
+  const lines: { y0: number; y1: number; u0: number; u1: number; words: OcrWord[] }[] = [];
   for (const w of sorted) {
     const cy = (w.bbox.y0 + w.bbox.y1) / 2;
-    const line = lines.find((l) => cy >= l.y0 && cy <= l.y1);
+    const h = w.bbox.y1 - w.bbox.y0;
+    // the word's centre within the line's first word, or the word lying half or more of its height within the
+    // line's words: a short Latin word ("SDG", "bd") beside Bangla with its head-stroke and vowel signs
+    const line = lines.find((l) => (cy >= l.y0 && cy <= l.y1) || Math.min(l.u1, w.bbox.y1) - Math.max(l.u0, w.bbox.y0) >= 0.5 * h);
     if (line) {
       line.words.push(w);
-      // a line's extent is its first word's, so a tall vowel sign cannot swallow the next line
+      line.u0 = Math.min(line.u0, w.bbox.y0);
+      line.u1 = Math.max(line.u1, w.bbox.y1);
+      // the centre test keeps to the line's first word, so a tall vowel sign cannot swallow the next line
     } else {
-      lines.push({ y0: w.bbox.y0, y1: w.bbox.y1, words: [w] });
+      lines.push({ y0: w.bbox.y0, y1: w.bbox.y1, u0: w.bbox.y0, u1: w.bbox.y1, words: [w] });
     }
   }
   return lines
@@ -402,16 +398,22 @@ export async function readTableCells(
           : readRegion(region, cis, engine, dpi, scale);
   const readings = await read(items, charset);
   if (charset !== null && strategy !== 'region') {
-    // cells the restricted reading missed or doubts: read once more with every character allowed
-    const doubted = items.map((ci, k) => ({ ci, k, first: cellText(readings[k]!.words) })).filter(({ first }) => !first.text || (first.conf ?? 0) < DOUBT_CONF);
+    // cells the restricted reading missed, doubts or shows a trace of Latin in: read once more with every
+    // character allowed, and keep word by word what each reading is surer of (script.ts)
+    const figureCols = figureColumns(items.map((ci, k) => ({ r: ci.cell.r, c: ci.cell.c, colspan: ci.cell.colspan, ...cellText(readings[k]!.words) })));
+    const inFigureColumn = (ci: CellInk) => ci.cell.colspan === 1 && figureCols.has(ci.cell.c);
+    const doubted = items.map((ci, k) => ({ ci, k, first: readings[k]!.words })).filter(({ ci, first }) => needsSecondLook(first, inFigureColumn(ci)));
     const again = await read(doubted.map((d) => d.ci), null);
-    doubted.forEach(({ k, first }, j) => {
-      const second = cellText(again[j]!.words);
-      if (!second.text) return;
-      const conf = second.conf ?? 0;
-      const better =
-        looksLikeAddress(second.text) || (conf >= REREAD_MIN_CONF && (!first.text || conf > (first.conf ?? 0) + REREAD_MARGIN));
-      if (better) readings[k] = again[j]!;
+    doubted.forEach(({ ci, k, first }, j) => {
+      readings[k] = { words: mergeReadings(first, again[j]!.words, { figureColumn: inFigureColumn(ci) }) };
+    });
+    // columns that came out in Latin script (an English table, serials, phones, codes): their doubted cells are
+    // weighed again knowing it, no further OCR
+    const latinCols = latinColumns(items.map((ci, k) => ({ r: ci.cell.r, c: ci.cell.c, colspan: ci.cell.colspan, text: cellText(readings[k]!.words).text })));
+    doubted.forEach(({ ci, k, first }, j) => {
+      if (ci.cell.colspan === 1 && latinCols.has(ci.cell.c) && !inFigureColumn(ci)) {
+        readings[k] = { words: mergeReadings(first, again[j]!.words, { figureColumn: false, latinColumn: true }) };
+      }
     });
   }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run samples`: renders the committed sample submissions into samples/pdf and samples/truth.
- *   tsx samples/generator/generate.ts [--seed S] [--out DIR] [--only ID] [--png DIR] [--family apa|other]
+ *   tsx samples/generator/generate.ts [--seed S] [--out DIR] [--only ID] [--png DIR] [--family apa|other|mixed]
  * --family other renders the second family (other/family.ts: unrelated documents, bundles, other layouts); it is
- * the default for seeds starting "other-" (held-out sets such as --seed other-ho-a).
+ * the default for seeds starting "other-" (held-out sets such as --seed other-ho-a). --family mixed renders pages
+ * in mixed Bangla/English script (mixed/family.ts); the default for seeds starting "mixed-".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { Command } from 'commander';
 import { DEFAULT_SEED, samplePlans } from './plans.js';
 import { buildSubmission, type BuiltSubmission } from './submission.js';
 import { buildFamilySubmission, familyPlans } from './other/family.js';
+import { mixedPlans } from './mixed/family.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,11 +23,11 @@ const program = new Command()
   .option('--out <dir>', 'folder holding pdf/ and truth/', path.resolve(here, '..'))
   .option('--only <id>', 'render one submission only')
   .option('--png <dir>', 'also write each page image (JPEG) here, for looking at')
-  .option('--family <family>', 'apa: the submissions of the committed samples; other: unrelated documents and bundles (default for seeds "other-…")');
+  .option('--family <family>', 'apa: the submissions of the committed samples; other: unrelated documents and bundles (default for seeds "other-…"); mixed: pages in mixed Bangla/English (default for seeds "mixed-…")');
 program.parse();
 const opts = program.opts<{ seed: string; out: string; only?: string; png?: string; family?: string }>();
-const family = opts.family ?? (opts.seed.startsWith('other-') ? 'other' : 'apa');
-if (family !== 'apa' && family !== 'other') program.error(`--family must be apa or other, not ${family}`);
+const family = opts.family ?? (opts.seed.startsWith('other-') ? 'other' : opts.seed.startsWith('mixed-') ? 'mixed' : 'apa');
+if (family !== 'apa' && family !== 'other' && family !== 'mixed') program.error(`--family must be apa, other or mixed, not ${family}`);
 
 const pdfDir = path.join(opts.out, 'pdf');
 const truthDir = path.join(opts.out, 'truth');
@@ -35,8 +37,8 @@ if (opts.png) fs.mkdirSync(opts.png, { recursive: true });
 
 let total = 0;
 const jobs: { id: string; tier: string; dpi: number; build: () => Promise<BuiltSubmission> }[] =
-  family === 'other'
-    ? familyPlans(opts.seed).map((p) => ({ id: p.id, tier: p.tier, dpi: p.dpi, build: () => buildFamilySubmission(p) }))
+  family === 'other' || family === 'mixed'
+    ? (family === 'other' ? familyPlans(opts.seed) : mixedPlans(opts.seed)).map((p) => ({ id: p.id, tier: p.tier, dpi: p.dpi, build: () => buildFamilySubmission(p) }))
     : samplePlans(opts.seed).map((p) => ({ id: p.id, tier: p.tier, dpi: p.dpi, build: () => buildSubmission(p) }));
 for (const plan of jobs) {
   if (opts.only && plan.id !== opts.only) continue;

@@ -23,7 +23,11 @@ export type Subtype =
   | 'budget_table'
   | 'gazette_page'
   | 'prose_page'
-  | 'circular';
+  | 'circular'
+  // pages in mixed script (mixed/documents.ts)
+  | 'egov_activity_table'
+  | 'contact_table'
+  | 'english_table';
 /** 'other': a table of a document that is none of the submission's kinds (FAQ, budget; samples/generator/other/) */
 export type TableRole = 'annex5' | 'attendance' | 'decisions' | 'committee' | 'website' | 'menu_updates' | 'innovation_db' | 'other';
 export type AnnexFormat = 'A' | 'B' | 'C' | 'D';

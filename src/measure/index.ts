@@ -14,6 +14,7 @@ const TOOLS = {
   classify: { load: () => import('./classify.js'), what: 'page classification on truth text and tables, through the document stages: [TRUTH_DIR …]' },
   preprocess: { load: () => import('./preprocess.js'), what: 'orientation, skew and clean-up time per page' },
   crash: { load: () => import('./crash.js'), what: 'ingest, rebuild and the review server killed with SIGKILL at random moments: integrity, once, equal' },
+  latin: { load: () => import('./latin.js'), what: 'Latin words, addresses and ASCII figures: held-out mixed-script sets (--split DIR) or a PDF with an exact text layer (--pdf FILE) (OCR-heavy)' },
   scanners: { load: () => import('./scanners.js'), what: 'each scanner format of samples/scanners/ against its grey JPEG twin: page-text CER (OCR-heavy)' },
   'flag-share': { load: () => import(new URL('./flag-share.mjs', import.meta.url).href) /* plain JS: it reads the scorer's own helpers */, what: 'share of wrong indicator fields a reviewer is pointed to: PRED_DIR TRUTH_DIR' },
 } as const;

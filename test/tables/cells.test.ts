@@ -307,6 +307,8 @@ describe('figure cells read as letters', () => {
     expect(misreadFigures([cell(0, 0, 'হার'), cell(1, 0, '৫০%'), cell(2, 0, '500%'), cell(3, 0, '৭৫%')])).toEqual([2]);
     // a column with a single figure is no figures column
     expect(misreadFigures([cell(0, 0, 'মান'), cell(1, 0, '৫'), cell(2, 0, 'ত')])).toEqual([]);
+    // the first figure misread as marks sits above the first figure read, under the header label: doubted
+    expect(misreadFigures([cell(0, 0, 'সংখ্যা'), cell(1, 0, '[.'), cell(2, 0, '১০০%'), cell(3, 0, '৯০%')])).toEqual([1]);
   });
 });
 
@@ -366,6 +368,29 @@ describe('readTableCells (Tesseract)', () => {
     expect(table.grid).toEqual([
       ['[৪.১.১] ই-ফাইলে', '৮', '১০০%', '৯০%'],
       ['[২.১.১] সংখ্যা', '৫', '৮০%', '৪'],
+    ]);
+  });
+  it('keeps English words, addresses and ASCII figures of a mixed table, and its Bangla figures Bangla', async () => {
+    const mixed: TableSpec = {
+      x: 40,
+      y: 40,
+      colWidths: [380, 170, 430],
+      rowHeights: [80, 80, 80, 80],
+      text: {
+        '0,0': 'Name', '0,1': 'সংখ্যা', '0,2': 'E-mail',
+        '1,0': 'GRS সফটওয়্যার', '1,1': '৮', '1,2': 'uco.boda@gmail.com',
+        '2,0': 'Zoom সভা', '2,1': '১০০%', '2,2': 'www.grs.gov.bd',
+        '3,0': 'Google Meet', '3,1': '৯০%', '3,2': '01712-345678',
+      },
+    };
+    const img = drawPage({ width: 1080, height: 420, tables: [mixed], fontPx: 36 });
+    const [structure] = detectTables(img, { dpi: 300 });
+    const table = await readTableCells(img, structure!, engine, { dpi: 300 });
+    expect(table.grid).toEqual([
+      ['Name', 'সংখ্যা', 'E-mail'],
+      ['GRS সফটওয়্যার', '৮', 'uco.boda@gmail.com'],
+      ['Zoom সভা', '১০০%', 'www.grs.gov.bd'],
+      ['Google Meet', '৯০%', '01712-345678'],
     ]);
   });
 });

@@ -24,6 +24,7 @@ import { SubmissionTruthSchema, type PageTruth } from '../truth.js';
 import type { BuiltSubmission } from '../submission.js';
 import { budgetPages, circularPages, faqPages, gazettePage, prosePage, type OtherDoc } from './documents.js';
 import { minutesWithMemo } from './minutes.js';
+import { activityPage, contactPage, englishPage } from '../mixed/documents.js';
 
 export type FamilyPart =
   | { kind: 'apa'; section: SectionPlan }
@@ -32,7 +33,9 @@ export type FamilyPart =
   | { kind: 'budget'; rows: number; landscape: boolean }
   | { kind: 'gazette' }
   | { kind: 'circular' }
-  | { kind: 'prose' };
+  | { kind: 'prose' }
+  // a page of the mixed-script family (samples/generator/mixed/): needs the plan's submission for its office
+  | { kind: 'mixed'; page: 'activity' | 'contact' | 'english'; rows: number };
 
 export interface FamilyPlan {
   id: string;
@@ -43,6 +46,8 @@ export interface FamilyPlan {
   /** the submission the PDF carries (its metadata is the truth's); null: no submission, only unrelated pages */
   submission: SubmissionPlan | null;
   parts: (FamilyPart & { rotation?: Rotation[] })[];
+  /** the family named in the truth's generator field (default 'other') */
+  family?: string;
 }
 
 const PERIODS: [FiscalYear, AnnexFormat][] = [
@@ -105,6 +110,14 @@ function otherDoc(plan: FamilyPlan, k: number, near: Ymd | null): OtherDoc {
   return { rng, font: plan.font, dpi: plan.dpi, date, dateStyle: rng.pick(DATE_STYLES) };
 }
 
+function mixedPages(plan: FamilyPlan, k: number, part: Extract<FamilyPart, { kind: 'mixed' }>, doc: ReturnType<typeof makeDoc>): PageSpec[] {
+  const rng = new Rng(`${plan.seed}:part${k}`);
+  const d = { rng, font: plan.font, dpi: plan.dpi, office: plan.submission!.office, date: addDays(doc.submissionDate, -rng.int(5, 60)), dateStyle: rng.pick(DATE_STYLES) };
+  if (part.page === 'activity') return activityPage(d, { rows: part.rows });
+  if (part.page === 'contact') return contactPage(d, { rows: part.rows });
+  return englishPage(d, { rows: part.rows });
+}
+
 export async function buildFamilySubmission(plan: FamilyPlan): Promise<BuiltSubmission> {
   const doc = plan.submission ? makeDoc(plan.submission) : null;
   const pages: PageTruth[] = [];
@@ -112,7 +125,7 @@ export async function buildFamilySubmission(plan: FamilyPlan): Promise<BuiltSubm
   const pdfPages: { jpeg: Buffer; width: number; height: number; dpi: number }[] = [];
   const sections: { index: number; section: PageTruth['section']; subtype: string; pages: number[] }[] = [];
   for (const [si, part] of plan.parts.entries()) {
-    if ((part.kind === 'apa' || part.kind === 'minutes_memo') && (!doc || !plan.submission)) throw new Error(`${plan.id}: a ${part.kind} part needs the plan's submission`);
+    if ((part.kind === 'apa' || part.kind === 'minutes_memo' || part.kind === 'mixed') && (!doc || !plan.submission)) throw new Error(`${plan.id}: a ${part.kind} part needs the plan's submission`);
     let specs: PageSpec[];
     switch (part.kind) {
       case 'apa':
@@ -135,6 +148,9 @@ export async function buildFamilySubmission(plan: FamilyPlan): Promise<BuiltSubm
         break;
       case 'prose':
         specs = prosePage(otherDoc(plan, si, null));
+        break;
+      case 'mixed':
+        specs = mixedPages(plan, si, part, doc!);
         break;
     }
     const numbers: number[] = [];
@@ -162,7 +178,7 @@ export async function buildFamilySubmission(plan: FamilyPlan): Promise<BuiltSubm
   const truth = {
     id: plan.id,
     sourcePdf: `${plan.id}.pdf`,
-    generator: { name: 'apa-ocr samples/generator (family other)', seed: plan.seed, version: 1 },
+    generator: { name: `apa-ocr samples/generator (family ${plan.family ?? 'other'})`, seed: plan.seed, version: 1 },
     office: o ? { name: officeName(o), level: o.level, upazila: o.upazila, district: o.district, division: o.division } : { name: null, level: null, upazila: null, district: null, division: null },
     fiscalYear: s?.fy ?? null,
     quarter: s?.quarter ?? null,
