@@ -7,6 +7,7 @@ import { InputError } from '../models/errors.js';
 import type { Table } from '../models/table.js';
 import type { EnginePool } from './ocr/pool.js';
 import { toPgm } from './image.js';
+import { linesToOriginal, readScale, shrinkForReading } from './ocr/resolution.js';
 import { openPdf } from './rasterise/index.js';
 import { preprocessPage } from './preprocess/index.js';
 import { detectTables, maskTables, readTableCells } from './tables/index.js';
@@ -81,7 +82,9 @@ export async function processPage(
     stage = 'ocr';
     t = now();
     const textImage = structures.length ? maskTables(prepared.image, structures) : prepared.image;
-    const ocr = await engine.recognise({ png: toPgm(textImage), psm: 'auto', dpi });
+    const f = readScale(dpi);
+    const read = await engine.recognise({ png: toPgm(await shrinkForReading(textImage, f)), psm: 'auto', dpi: dpi * f });
+    const ocr = { ...read, lines: linesToOriginal(read.lines, f) };
     result.lines = ocr.lines;
     timings.ocr = now() - t;
 
