@@ -54,3 +54,7 @@ export interface OcrEngine {
   detectOrientation?(png: Uint8Array): Promise<{ rotation: 0 | 90 | 180 | 270; confidence: number } | null>;
   close(): Promise<void>;
 }
+
+/** The OCR engines: tesseract.js (WASM, the default, nothing to install) or the system's Tesseract (`--engine native`). */
+export const EngineKindSchema = z.enum(['wasm', 'native']);
+export type EngineKind = z.infer<typeof EngineKindSchema>;

@@ -7,6 +7,7 @@ import { InputError } from '../models/errors.js';
 import type { Table } from '../models/table.js';
 import type { EnginePool } from './ocr/pool.js';
 import { toPgm } from './image.js';
+import { linesToOriginal, readScale, shrinkForReading } from './ocr/resolution.js';
 import { openPdf } from './rasterise/index.js';
 import { preprocessPage } from './preprocess/index.js';
 import { detectTables, maskTables, readTableCells } from './tables/index.js';
@@ -82,8 +83,10 @@ export async function processPage(
     stage = 'ocr';
     t = now();
     const textImage = structures.length ? maskTables(prepared.image, structures) : prepared.image;
-    const ocr = await engine.recognise({ png: toPgm(textImage), psm: 'auto', dpi });
-    // a doubtful date (a letter's date is the submission date) is read once more, alone
+    const f = readScale(dpi);
+    const read = await engine.recognise({ png: toPgm(await shrinkForReading(textImage, f)), psm: 'auto', dpi: dpi * f });
+    const ocr = { ...read, lines: linesToOriginal(read.lines, f) };
+    // a doubtful date (a letter's date is the submission date) is read once more, alone, at full resolution
     const { lines } = await rereadDoubtfulDates(textImage, ocr.lines, engine, { dpi });
     result.lines = lines;
     timings.ocr = now() - t;

@@ -13,6 +13,9 @@ import { registerServeCommand } from './server/cli.js';
 import { registerUsersCommands } from './server/users.js';
 import { registerQueueCommands, QUEUE_OPTION_HELP } from './queue/cli.js';
 import { QueueCommandError } from './queue/errors.js';
+import { prepareEngine } from '../pipeline/ocr/factory.js';
+import { NativeEngineUnavailable } from '../pipeline/ocr/native.js';
+import type { EngineKind } from '../models/ocr.js';
 
 /** Exit codes: 0 all ok, 1 some files failed, 2 usage error. */
 class UsageError extends Error {}
@@ -21,6 +24,16 @@ function parseOpts<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const r = schema.safeParse(raw);
   if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   return r.data;
+}
+
+/** The chosen OCR engine must run before any work starts: a missing `tesseract` is a usage error (exit 2). */
+function checkEngine(kind: EngineKind): void {
+  try {
+    prepareEngine(kind);
+  } catch (e) {
+    if (e instanceof NativeEngineUnavailable) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 const program = new Command()
@@ -39,11 +52,13 @@ program
   .option('--force', 're-process files already stored', false)
   .option('--max-pages <n>', 'refuse PDFs with more pages than this', '1000')
   .option('--recycle <n>', 'OCR calls before a Tesseract worker is recreated', '150')
+  .option('--engine <kind>', 'OCR engine: wasm (tesseract.js, built in) or native (the system tesseract 5, e.g. Debian tesseract-ocr; same models)', 'wasm')
   .option('--queue <url>', `${QUEUE_OPTION_HELP}; workers (apa-ocr worker) read the pages, this process stores them`)
   .option('--max-pdf-mb <n>', 'with --queue: largest PDF put on the queue', '64')
   .option('--in-flight-mb <n>', 'with --queue: PDF bytes held in Redis at once', '256')
   .action(async (inputs: string[], raw: Record<string, unknown>) => {
     const opts = parseOpts(IngestOptionsSchema, raw);
+    if (!opts.queue) checkEngine(opts.engine);
     const s = await ingest(inputs, opts);
     const q = s.queue;
     process.stderr.write(

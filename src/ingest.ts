@@ -7,7 +7,7 @@ import { TOOL_VERSION } from './config.js';
 import { openDb } from '../db/open.js';
 import { findSubmissionBySha, finishRun, recordFileErrors, startRun, storeSubmission } from '../db/store.js';
 import { EnginePool } from '../pipeline/ocr/pool.js';
-import { createEngine } from '../pipeline/ocr/factory.js';
+import { createEngine, prepareEngine } from '../pipeline/ocr/factory.js';
 import { finishSubmission, processFile } from '../pipeline/runner.js';
 import { loadPageResults } from '../db/load.js';
 import { formatStageError, InputError, type StageError } from '../models/errors.js';
@@ -86,12 +86,15 @@ export function fileFailure(file: string, e: unknown): { message: string; error:
 export async function ingest(
   inputs: string[],
   opts: IngestOptions,
-  makeEngine: () => OcrEngine = () => createEngine({ recycle: opts.recycle }),
+  engineFactory?: () => OcrEngine,
 ): Promise<IngestSummary> {
   if (opts.queue) {
     const { ingestQueued } = await import('./queue/coordinator.js');
     return ingestQueued(inputs, { ...opts, queue: opts.queue });
   }
+  // the engine must be usable before any file is touched (native: `tesseract` on PATH, its models unpacked)
+  if (!engineFactory) prepareEngine(opts.engine);
+  const makeEngine = engineFactory ?? (() => createEngine({ recycle: opts.recycle, engine: opts.engine }));
   const { files, missing } = collectInputs(inputs);
   const db = openDb(opts.db);
   const runId = startRun(db, TOOL_VERSION, { ...opts, inputs });

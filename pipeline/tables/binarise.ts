@@ -85,6 +85,9 @@ export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
     for (let x = 0; x < bw; x++) count[y * bw + x] = rows * Math.min(b, w - x * b);
   }
   const mean = windowMean(sum, count, 0, 255);
+  // per-block thresholds, multiplied once per block instead of once per pixel (same doubles)
+  const inkBelow = new Float64Array(bw * bh);
+  for (let i = 0; i < inkBelow.length; i++) inkBelow[i] = mean[i]! * k;
   const ink = new Uint8Array(w * h);
   sum.fill(0);
   count.fill(0);
@@ -96,7 +99,7 @@ export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
       const i = y * w + x;
       const bi = brow + xBlock[x]!;
       const v = data[i]!;
-      if (v < mean[bi]! * k) ink[i] = 1;
+      if (v < inkBelow[bi]!) ink[i] = 1;
       else {
         sum[bi]! += v;
         count[bi]!++;
@@ -110,10 +113,16 @@ export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
   // nearly all ink (inside a filled area) borrows the page's paper level.
   const paper = windowMean(sum, count, 0.1, paperN ? paperSum / paperN : 255);
 
+  const pixelBelow = new Float64Array(bw * bh);
+  const ruleLevel = new Float64Array(bw * bh);
+  for (let i = 0; i < paper.length; i++) {
+    pixelBelow[i] = paper[i]! * kp;
+    ruleLevel[i] = paper[i]! * kr;
+  }
   const inkH = new Uint8Array(w * h);
   const inkV = new Uint8Array(w * h);
   // running sums along y for the vertical averages, updated row by row
-  const colSum = new Float64Array(w);
+  const colSum = new Int32Array(w);
   for (let y = 0; y < Math.min(h, reach); y++) for (let x = 0; x < w; x++) colSum[x]! += data[y * w + x]!;
   for (let y = 0; y < h; y++) {
     const add = y + reach;
@@ -128,11 +137,12 @@ export function binarise(img: GreyImage, opts: BinariseOptions): InkMaps {
     for (let x = 0; x < w; x++) {
       if (x + reach < w) hSum += data[row + x + reach]!;
       if (x - reach - 1 >= 0) hSum -= data[row + x - reach - 1]!;
-      const level = paper[brow + xBlock[x]!]!;
-      if (data[row + x]! >= level * kp) continue;
+      const bi = brow + xBlock[x]!;
+      if (data[row + x]! >= pixelBelow[bi]!) continue;
       const hCount = Math.min(w, x + reach + 1) - Math.max(0, x - reach);
-      if (hSum < level * kr * hCount) inkH[row + x] = 1;
-      if (colSum[x]! < level * kr * vCount) inkV[row + x] = 1;
+      const rl = ruleLevel[bi]!;
+      if (hSum < rl * hCount) inkH[row + x] = 1;
+      if (colSum[x]! < rl * vCount) inkV[row + x] = 1;
     }
   }
   return { ink, inkH, inkV };

@@ -82,15 +82,19 @@ export function findSegments(
       for (let x = 0; x < width; x++) if (ink[row + x]) lineMajor[x * height + y] = 1;
     }
   }
+  // ink of the scan lines within r of line p, counted per position along: one line added and one dropped per step
+  // (was an OR over all 2r+1 lines per step)
+  const inWindow = new Uint16Array(along);
+  const addLine = (q: number, d: number) => {
+    const base = q * along;
+    for (let a = 0; a < along; a++) if (lineMajor[base + a]) inWindow[a] = inWindow[a]! + d;
+  };
+  for (let q = 0; q < Math.min(lines, r); q++) addLine(q, 1);
   for (let p = 0; p < lines; p++) {
     lineStart[p] = runs.length;
-    on.fill(0);
-    const q0 = Math.max(0, p - r);
-    const q1 = Math.min(lines - 1, p + r);
-    for (let q = q0; q <= q1; q++) {
-      const base = q * along;
-      for (let a = 0; a < along; a++) if (lineMajor[base + a]) on[a] = 1;
-    }
+    if (p + r < lines) addLine(p + r, 1);
+    if (p - r - 1 >= 0) addLine(p - r - 1, -1);
+    for (let a = 0; a < along; a++) on[a] = inWindow[a]! > 0 ? 1 : 0;
     // drop specks before bridging gaps: a chain of scanner dust would otherwise carry a run from a word to a rule
     for (let a = 0; a < along; ) {
       if (!on[a]) {

@@ -19,9 +19,18 @@ export function registerQueueCommands(program: Command): void {
     .requiredOption('--queue <url>', QUEUE_OPTION_HELP)
     .option('--jobs <n>', 'pages read at once (default: number of cores)')
     .option('--recycle <n>', 'OCR calls before a Tesseract worker is recreated', '150')
+    .option('--engine <kind>', 'OCR engine: wasm (tesseract.js, built in) or native (the system tesseract 5, e.g. Debian tesseract-ocr; same models)', 'wasm')
     .option('--lock-seconds <n>', 'a page whose worker is silent this long goes back to the queue', '60')
     .action(async (raw: Record<string, unknown>) => {
       const opts = parse(WorkerOptionsSchema, raw);
+      const { prepareEngine } = await import('../../pipeline/ocr/factory.js');
+      const { NativeEngineUnavailable } = await import('../../pipeline/ocr/native.js');
+      try {
+        if (!process.env.APA_TEST_ENGINE_MODULE) prepareEngine(opts.engine);
+      } catch (e) {
+        if (e instanceof NativeEngineUnavailable) throw new QueueCommandError(e.message);
+        throw e;
+      }
       const { runWorker } = await import('./worker.js');
       process.exitCode = await runWorker(opts);
     });

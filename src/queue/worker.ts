@@ -61,7 +61,7 @@ export async function runWorker(opts: WorkerOptions): Promise<number> {
     log(`WARN Redis at ${target.display}: ${String(e.message).split('\n')[0]}; retrying`);
   };
   const redis = await openRedis(target, reportOutage);
-  const pool = new EnginePool(Array.from({ length: opts.jobs }, () => makeEngine({ recycle: opts.recycle })));
+  const pool = new EnginePool(Array.from({ length: opts.jobs }, () => makeEngine({ recycle: opts.recycle, engine: opts.engine })));
   const docs = new PdfCache(redis, prefix, opts.jobs + 2, (msg) => new UnrecoverableError(msg));
   const lockMs = opts.lockSeconds * 1000;
   const workerName = `${os.hostname()}:${process.pid}`;
