@@ -37,12 +37,12 @@ export function canonicalText(input: string, options: CanonicalOptions = {}): st
   // Assamese letters Tesseract's ben model occasionally emits for the Bangla look-alikes.
   s = s.replace(/\u09F0/g, '\u09B0').replace(/\u09F1/g, '\u09AC');
   s = s.normalize('NFC');
-  // Legacy converters write র as ব+nukta and আ as অ+া.
-  s = s.replace(/\u09AC\u09BC/g, '\u09B0').replace(/\u0985\u09BE/g, '\u0986');
-  // Removing a stray space or a doubled sign can bring marks together out of canonical order (্ ় → ়্), so
-  // the clean-up runs until NFC and it agree: canonicalText must be idempotent.
+  // Removing a stray space or a doubled sign can bring marks together out of canonical order, or a letter and
+  // a sign into a legacy pair ("ব ়" → ব়), so the clean-up runs until nothing changes: canonicalText must be idempotent.
   for (let prev = ''; prev !== s; ) {
     prev = s;
+    // Legacy converters write র as ব+nukta and আ as অ+া.
+    s = s.replace(/\u09AC\u09BC/g, '\u09B0').replace(/\u0985\u09BE/g, '\u0986');
     s = s.replace(/\u09CD{2,}/g, '\u09CD').replace(/\u09BC{2,}/g, '\u09BC');
     s = s.replace(/[ \t]+/g, ' ');
     s = s.replace(STRAY_SPACE_BEFORE_SIGN, '');

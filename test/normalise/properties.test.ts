@@ -105,7 +105,8 @@ const banglaChar = fc.constantFrom(
 describe('invariants on arbitrary text (fast-check)', () => {
   it('canonicalText stays idempotent when removing a stray space brings marks together out of order', () => {
     // found by the property below: "্ ়" lost its space after NFC had run, leaving "়্", which is not NFC
-    for (const s of ['\u09CD \u09BC', 'ক\u09CD \u09BC\u09CD', '\u09BC \u09CD\u09CD']) {
+    // and "ব ়" became ব় (the legacy spelling of র) only after the legacy repair had run; "অ া" likewise
+    for (const s of ['\u09CD \u09BC', 'ক\u09CD \u09BC\u09CD', '\u09BC \u09CD\u09CD', '\u09AC \u09BC', '\u0985 \u09BE']) {
       const c = canonicalText(s);
       expect(canonicalText(c)).toBe(c);
       expect(c).toBe(c.normalize('NFC'));
