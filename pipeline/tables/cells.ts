@@ -427,7 +427,6 @@ export async function readTableCells(
       const latin = await readMosaic(region, stems.map((s) => s.ci), engine, dpi, scale, psm, LATIN_STEM_CHARSET);
       stems.forEach(({ k, i, ending }, j) => {
         const stem = latinStem(latin[j]!.words);
-        if (process.env.APA_DEBUG_STEM) console.error('STEM', readings[k]!.words[i]!.text, latin[j]!.words.map((w) => `${w.text}:${Math.round(w.conf)}`).join(' '), stem?.text ?? '-');
         if (!stem) return;
         const w = readings[k]!.words[i]!;
         const words = [...readings[k]!.words];

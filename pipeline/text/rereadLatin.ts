@@ -49,7 +49,6 @@ export async function rereadMixedScriptWords(image: GreyImage, lines: readonly O
     const l = out[line]!;
     const first = l.words[word]!;
     const r = await engine.recognise({ png: toPgm(cropRegion({ image, x0: 0, y0: 0 }, rereadBox(l, word, image))), psm: 'word', dpi: opts.dpi, charset: LATIN_WORD_CHARSET });
-    if (process.env.APA_DEBUG_STEM) console.error('PAGEWORD', first.text, Math.round(first.conf), '->', r.text.trim(), Math.round(r.meanConf ?? -1));
     if (!betterLatinReading({ text: r.text, conf: r.meanConf })) continue;
     const text = r.text.trim();
     l.text = l.text.includes(first.text) ? l.text.replace(first.text, text) : l.words.map((w, k) => (k === word ? text : w.text)).join(' ');
