@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from '../models/ocr.js';
-import { figureColumns, garbledStem, joinAddressParts, latinColumns, latinStem, mergeReadings, needsSecondLook } from '../pipeline/tables/script.js';
+import { figureColumns, garbledStem, joinAddressParts, latinColumns, latinStem, mergeReadings, needsSecondLook, unreadInk } from '../pipeline/tables/script.js';
 
 // words as the two readings of one mosaic band give them (texts and confidences seen on generated mixed pages)
 const w = (text: string, conf: number, x0: number, x1: number, y0 = 10, y1 = 40): OcrWord => ({ text, conf, bbox: { x0, y0, x1, y1 } });
@@ -198,5 +198,20 @@ describe('table cells: an English stem both readings garbled before a Bangla end
     expect(latinStem([w('Meeta', 80, 0, 90)])).toBeNull();
     expect(latinStem([w('a-b', 80, 0, 90)])).toBeNull();
     expect(latinStem([w('Meet-a', 80, 0, 40), w('x', 80, 50, 60)])).toBeNull();
+  });
+});
+
+describe('table cells: ink the first reading left unread', () => {
+  const box = (x0: number, x1: number, y0 = 10, y1 = 40) => ({ x0, y0, x1, y1 });
+  it('a blob no word covers a fifth of sends the cell to the second reading', () => {
+    expect(unreadInk([box(0, 64), box(70, 150)], [w('ব', 74, 0, 17), w('পোর্টালে', 51, 70, 150)])).toBe(false); // 17 of 64 covered
+    expect(unreadInk([box(0, 64), box(70, 150)], [w('ব', 74, 0, 10), w('পোর্টালে', 51, 70, 150)])).toBe(true);
+    expect(unreadInk([box(0, 120), box(130, 150)], [w('এ', 97, 130, 150)])).toBe(true); // "Microsoft Teams এ"
+  });
+  it('words that cover their ink, dots and marks narrower than tall, and empty cells do not', () => {
+    expect(unreadInk([box(0, 90), box(100, 160)], [w('ডাক', 96, 0, 90), w('গ্রহণ', 95, 100, 160)])).toBe(false);
+    expect(unreadInk([box(0, 90), box(100, 106, 30, 40)], [w('ডাক', 96, 0, 90)])).toBe(false);
+    expect(unreadInk([box(95, 100)], [w('ডাক', 96, 0, 90)])).toBe(false);
+    expect(unreadInk([], [])).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
 import { cellsToGrid } from './grid-text.js';
 import { BANGLA_TABLE_CHARSET, COUNT_CHARSET, FIGURE_CHARSET, LATIN_STEM_CHARSET } from '../ocr/charsets.js';
-import { figureColumns, garbledStem, latinColumns, latinStem, mergeReadings, needsSecondLook } from './script.js';
+import { figureColumns, garbledStem, latinColumns, latinStem, mergeReadings, needsSecondLook, unreadInk } from './script.js';
 import { cleanTableRegion, cropRegion, findCellInk, isFaintDash, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
 import type { TableStructure } from './structure.js';
@@ -402,7 +402,7 @@ export async function readTableCells(
     // character allowed, and keep word by word what each reading is surer of (script.ts)
     const figureCols = figureColumns(items.map((ci, k) => ({ r: ci.cell.r, c: ci.cell.c, colspan: ci.cell.colspan, ...cellText(readings[k]!.words) })));
     const inFigureColumn = (ci: CellInk) => ci.cell.colspan === 1 && figureCols.has(ci.cell.c);
-    const doubted = items.map((ci, k) => ({ ci, k, first: readings[k]!.words })).filter(({ ci, first }) => needsSecondLook(first, inFigureColumn(ci)));
+    const doubted = items.map((ci, k) => ({ ci, k, first: readings[k]!.words })).filter(({ ci, first }) => needsSecondLook(first, inFigureColumn(ci)) || unreadInk(ci.blobs, first.filter((w) => w.text.trim())));
     const again = await read(doubted.map((d) => d.ci), null);
     doubted.forEach(({ ci, k, first }, j) => {
       readings[k] = { words: mergeReadings(first, again[j]!.words, { figureColumn: inFigureColumn(ci) }) };

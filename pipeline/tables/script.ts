@@ -330,3 +330,21 @@ export function latinStem(words: readonly OcrWord[]): { text: string; conf: numb
   if ((m[1]!.match(/[A-Za-z]/gu) ?? []).length < 2 || (conf < LATIN_STEM_CONF && !LETTER_STEM.test(m[1]!))) return null;
   return { text: [...before, m[1]!].join(' '), conf };
 }
+
+/**
+ * Ink of a cell the first reading left unread: a blob at least as wide as it is tall that no word's box covers a
+ * fifth of ("Microsoft Teams এ" read "এ": the English name left out). English the Bangla
+ * restriction cannot read is sometimes dropped rather than garbled; such a cell gets the second reading too.
+ */
+export function unreadInk(blobs: readonly Box[], words: readonly OcrWord[]): boolean {
+  return blobs.some((b) => {
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    if (w < h || w < 8) return false;
+    const covered = words.reduce((a, x) => {
+      const oy = Math.min(b.y1, x.bbox.y1) - Math.max(b.y0, x.bbox.y0);
+      return oy > 0 ? a + Math.max(0, Math.min(b.x1, x.bbox.x1) - Math.max(b.x0, x.bbox.x0)) : a;
+    }, 0);
+    return covered < 0.2 * w;
+  });
+}
