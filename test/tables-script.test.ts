@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from '../models/ocr.js';
-import { figureColumns, joinAddressParts, latinColumns, mergeReadings, needsSecondLook } from '../pipeline/tables/script.js';
+import { figureColumns, garbledStem, joinAddressParts, latinColumns, latinStem, mergeReadings, needsSecondLook, unreadInk } from '../pipeline/tables/script.js';
 
 // words as the two readings of one mosaic band give them (texts and confidences seen on generated mixed pages)
 const w = (text: string, conf: number, x0: number, x1: number, y0 = 10, y1 = 40): OcrWord => ({ text, conf, bbox: { x0, y0, x1, y1 } });
@@ -168,5 +168,50 @@ describe('table cells: columns of Bangla figures', () => {
     expect(joinAddressParts([w('Training', 97, 0, 100), w('on', 93, 104, 120)]).map((x) => x.text)).toEqual(['Training', 'on']);
     expect(joinAddressParts([w('www', 90, 0, 40), w('.forms.gov.bd', 88, 44, 160)]).map((x) => x.text)).toEqual(['www.forms.gov.bd']);
     expect(joinAddressParts([w('Sl.', 90, 0, 30), w('No.', 88, 36, 70)]).map((x) => x.text)).toEqual(['Sl.', 'No.']);
+  });
+});
+
+describe('table cells: an English stem both readings garbled before a Bangla ending', () => {
+  it('finds the word by the garble of its stem and keeps its Bangla ending', () => {
+    expect(garbledStem(w('14661-এ', 66, 0, 90))).toBe('এ'); // "Meet-এ", unrestricted
+    expect(garbledStem(w('০৮এ', 0, 0, 60))).toBe('এ'); // "Meet-এ", hyphen lost
+    expect(garbledStem(w('চা-এ', 0, 0, 60))).toBe('এ'); // "PMIS-এ"
+    expect(garbledStem(w('০-২০]-তে', 0, 0, 90))).toBe('তে'); // "e-Nothi-তে"
+  });
+  it('leaves Bangla words, counts, sure readings and Latin stems alone', () => {
+    expect(garbledStem(w('ই-সেবা', 90, 0, 60))).toBeNull();
+    expect(garbledStem(w('প্রশিক্ষণ', 20, 0, 90))).toBeNull();
+    expect(garbledStem(w('৩টি', 10, 0, 40))).toBeNull();
+    expect(garbledStem(w('System-এ', 30, 0, 90))).toBeNull();
+    expect(garbledStem(w('১০৩৩', 63, 0, 40))).toBeNull();
+    expect(garbledStem(w('২৫-এর', 80, 0, 60))).toBeNull();
+  });
+  it('takes from the Latin-only reading the stem before its last hyphen, when sure and of two letters or more', () => {
+    expect(latinStem([w('Meet-a', 61, 0, 90)])).toEqual({ text: 'Meet', conf: 61 });
+    expect(latinStem([w('e-Nothi-c3', 55, 0, 90)])?.text).toBe('e-Nothi');
+    // the forced guess at the ending drags the word's confidence to 0: a stem of letters is taken all the same
+    expect(latinStem([w('System-4', 0, 0, 90)])?.text).toBe('System');
+    expect(latinStem([w('Google', 80, 0, 60), w('Meet-a', 0, 70, 130)])?.text).toBe('Google Meet');
+    expect(latinStem([w('500113001-8', 0, 0, 90)])).toBeNull();
+    expect(latinStem([w('A5B-8', 20, 0, 90)])).toBeNull();
+    expect(latinStem([w('A5B-8', 60, 0, 90)])?.text).toBe('A5B');
+    expect(latinStem([w('Meeta', 80, 0, 90)])).toBeNull();
+    expect(latinStem([w('a-b', 80, 0, 90)])).toBeNull();
+    expect(latinStem([w('Meet-a', 80, 0, 40), w('x', 80, 50, 60)])).toBeNull();
+  });
+});
+
+describe('table cells: ink the first reading left unread', () => {
+  const box = (x0: number, x1: number, y0 = 10, y1 = 40) => ({ x0, y0, x1, y1 });
+  it('a blob no word covers a fifth of sends the cell to the second reading', () => {
+    expect(unreadInk([box(0, 64), box(70, 150)], [w('ব', 74, 0, 17), w('পোর্টালে', 51, 70, 150)])).toBe(false); // 17 of 64 covered
+    expect(unreadInk([box(0, 64), box(70, 150)], [w('ব', 74, 0, 10), w('পোর্টালে', 51, 70, 150)])).toBe(true);
+    expect(unreadInk([box(0, 120), box(130, 150)], [w('এ', 97, 130, 150)])).toBe(true); // "Microsoft Teams এ"
+  });
+  it('words that cover their ink, dots and marks narrower than tall, and empty cells do not', () => {
+    expect(unreadInk([box(0, 90), box(100, 160)], [w('ডাক', 96, 0, 90), w('গ্রহণ', 95, 100, 160)])).toBe(false);
+    expect(unreadInk([box(0, 90), box(100, 106, 30, 40)], [w('ডাক', 96, 0, 90)])).toBe(false);
+    expect(unreadInk([box(95, 100)], [w('ডাক', 96, 0, 90)])).toBe(false);
+    expect(unreadInk([], [])).toBe(false);
   });
 });

@@ -39,3 +39,9 @@ export const FIGURE_CHARSET = `${BANGLA_DIGITS}.%/-।`;
  * the second and third readings that vote on them (pipeline/tables/cells.ts).
  */
 export const COUNT_CHARSET = `${FIGURE_CHARSET}টিা`;
+
+/**
+ * Latin letters, ASCII digits and the marks of English names and addresses: for the third look at a word whose
+ * English stem both table readings garbled before a Bangla ending (pipeline/tables/script.ts, garbledStem).
+ */
+export const LATIN_STEM_CHARSET = ' ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-+.';

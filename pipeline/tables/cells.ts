@@ -12,8 +12,8 @@ import type { OcrEngine, OcrWord, Psm } from '../../models/ocr.js';
 import type { Table, TableCell } from '../../models/table.js';
 import { toPgm } from '../image.js';
 import { cellsToGrid } from './grid-text.js';
-import { BANGLA_TABLE_CHARSET, COUNT_CHARSET, FIGURE_CHARSET } from '../ocr/charsets.js';
-import { figureColumns, latinColumns, mergeReadings, needsSecondLook } from './script.js';
+import { BANGLA_TABLE_CHARSET, COUNT_CHARSET, FIGURE_CHARSET, LATIN_STEM_CHARSET } from '../ocr/charsets.js';
+import { figureColumns, garbledStem, latinColumns, latinStem, mergeReadings, needsSecondLook, unreadInk } from './script.js';
 import { cleanTableRegion, cropRegion, findCellInk, isFaintDash, isLoneDash, straySpecks, type CellInk, type Region } from './clean.js';
 import { scaleUp } from './scale.js';
 import type { TableStructure } from './structure.js';
@@ -402,7 +402,7 @@ export async function readTableCells(
     // character allowed, and keep word by word what each reading is surer of (script.ts)
     const figureCols = figureColumns(items.map((ci, k) => ({ r: ci.cell.r, c: ci.cell.c, colspan: ci.cell.colspan, ...cellText(readings[k]!.words) })));
     const inFigureColumn = (ci: CellInk) => ci.cell.colspan === 1 && figureCols.has(ci.cell.c);
-    const doubted = items.map((ci, k) => ({ ci, k, first: readings[k]!.words })).filter(({ ci, first }) => needsSecondLook(first, inFigureColumn(ci)));
+    const doubted = items.map((ci, k) => ({ ci, k, first: readings[k]!.words })).filter(({ ci, first }) => needsSecondLook(first, inFigureColumn(ci)) || unreadInk(ci.blobs, first.filter((w) => w.text.trim())));
     const again = await read(doubted.map((d) => d.ci), null);
     doubted.forEach(({ ci, k, first }, j) => {
       readings[k] = { words: mergeReadings(first, again[j]!.words, { figureColumn: inFigureColumn(ci) }) };
@@ -415,6 +415,25 @@ export async function readTableCells(
         readings[k] = { words: mergeReadings(first, again[j]!.words, { figureColumn: false, latinColumn: true }) };
       }
     });
+    // an English name both readings garbled before a Bangla ending ("Meet-এ" → "14661-এ"): the word alone once
+    // more, Latin only, in one mosaic; its stem before the last hyphen joins the ending of the Bangla reading
+    const stems = items.flatMap((ci, k) =>
+      readings[k]!.words.flatMap((w, i) => {
+        const ending = garbledStem(w);
+        return ending ? [{ ci: { ...ci, ink: w.bbox }, k, i, ending }] : [];
+      }),
+    );
+    if (stems.length) {
+      const latin = await readMosaic(region, stems.map((s) => s.ci), engine, dpi, scale, psm, LATIN_STEM_CHARSET);
+      stems.forEach(({ k, i, ending }, j) => {
+        const stem = latinStem(latin[j]!.words);
+        if (!stem) return;
+        const w = readings[k]!.words[i]!;
+        const words = [...readings[k]!.words];
+        words[i] = { text: `${stem.text}-${ending}`, conf: stem.conf, bbox: w.bbox };
+        readings[k] = { words };
+      });
+    }
   }
 
   if (charset !== null && strategy !== 'region') {

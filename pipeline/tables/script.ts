@@ -283,3 +283,68 @@ export function joinAddressParts(words: readonly OcrWord[]): OcrWord[] {
   }
   return out;
 }
+
+/** A Bangla ending of one or two letters with their signs ("এ", "তে", "এর", "কে"), as Bangla joins it to a name. */
+const SHORT_ENDING = /^(.*?)(-?)((?:[\u0985-\u09b9\u09ce\u09dc-\u09df][\u0981-\u0983\u09bc\u09be-\u09cd\u09d7]*){1,2})$/u;
+/** What the Bangla restriction makes of Latin letters: digits of either script, brackets, bars and marks. */
+const GARBLE = /[০-৯0-9()[\]{}|/\\:;%!&#*]/u;
+
+/**
+ * A word whose English stem both readings garbled before a Bangla ending ("Meet-এ" read "14661-এ" and "০৮এ",
+ * "PMIS-এ" read "চা-এ", "e-Nothi-তে" read "০-২০]-তে"): the ending, or null. The stem shows the garble (digits,
+ * brackets, marks, or a hyphened ending after next to nothing read at junk confidence) and holds no Latin letter;
+ * a Bangla word read surely ("ই-সেবা" at 90) is never one.
+ */
+export function garbledStem(w: OcrWord): string | null {
+  const t = w.text.trim();
+  if (w.conf >= LATIN_MIN_CONF || COUNTED.test(t)) return null;
+  const m = SHORT_ENDING.exec(t);
+  if (!m || !m[1]) return null;
+  const [, stem, hyphen, ending] = m as unknown as [string, string, string, string];
+  if (LATIN_LETTER.test(stem) || !/^-?[\u0985-\u09b9\u09ce\u09dc-\u09df]/u.test(ending)) return null;
+  if (GARBLE.test(stem) && w.conf < WORD_DOUBT_CONF) return ending;
+  if (hyphen && w.conf < JUNK_CONF && stem.replace(/-/gu, '').length <= 3) return ending;
+  // an ASCII-digit stem from the unrestricted reading ("14661-এ" at 66): digits never take a Bangla ending
+  if (/^[0-9]+$/u.test(stem)) return ending;
+  return null;
+}
+
+/** How sure the Latin-only reading of a garbled stem must be when its stem holds more than letters. */
+const LATIN_STEM_CONF = 40;
+/** A stem of letters only ("PMIS", "e-Nothi", "iBAS++"): taken however unsure the reading, whose confidence the
+ * forced guess at the Bangla ending drags to 0 ("System-4" at 0, "e-Nothi-Co" at 0 on the development pages). */
+const LETTER_STEM = /^[A-Za-z][A-Za-z+]*(?:[-.][A-Za-z][A-Za-z+]*)*$/u;
+
+/**
+ * The English name from the Latin-only reading of such a word ("Meet-a" → "Meet", "Google" "Meet-a" → "Google
+ * Meet"): letters and figures to the last hyphen of its last word, what follows being the forced guess at the
+ * Bangla ending; words before it only of letters. Null when no such form, fewer than two letters, or unsure.
+ */
+export function latinStem(words: readonly OcrWord[]): { text: string; conf: number } | null {
+  const ws = words.filter((w) => w.text.trim());
+  if (ws.length === 0) return null;
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*?[A-Za-z0-9+])-[^-]{0,3}$/u.exec(ws.at(-1)!.text.trim());
+  const before = ws.slice(0, -1).map((w) => w.text.trim());
+  if (!m || !before.every((t) => /^[A-Za-z][A-Za-z+]+$/u.test(t))) return null;
+  const conf = Math.min(...ws.map((w) => w.conf));
+  if ((m[1]!.match(/[A-Za-z]/gu) ?? []).length < 2 || (conf < LATIN_STEM_CONF && !LETTER_STEM.test(m[1]!))) return null;
+  return { text: [...before, m[1]!].join(' '), conf };
+}
+
+/**
+ * Ink of a cell the first reading left unread: a blob at least as wide as it is tall that no word's box covers a
+ * fifth of ("Microsoft Teams এ" read "এ": the English name left out). English the Bangla
+ * restriction cannot read is sometimes dropped rather than garbled; such a cell gets the second reading too.
+ */
+export function unreadInk(blobs: readonly Box[], words: readonly OcrWord[]): boolean {
+  return blobs.some((b) => {
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    if (w < h || w < 8) return false;
+    const covered = words.reduce((a, x) => {
+      const oy = Math.min(b.y1, x.bbox.y1) - Math.max(b.y0, x.bbox.y0);
+      return oy > 0 ? a + Math.max(0, Math.min(b.x1, x.bbox.x1) - Math.max(b.x0, x.bbox.x0)) : a;
+    }, 0);
+    return covered < 0.2 * w;
+  });
+}

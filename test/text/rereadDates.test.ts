@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GreyImage } from '../../models/image.js';
 import type { OcrEngine, OcrLine, OcrRequest, OcrResult } from '../../models/ocr.js';
 import { betterDateReading, doubtfulDateWords, isDateWord, isNumericDateWord, rereadBox, rereadDoubtfulDates } from '../../pipeline/text/rereadDates.js';
+import { betterLatinReading, isMixedScriptWord } from '../../pipeline/text/rereadLatin.js';
 
 /** An engine that answers every request with one scripted reading and keeps the requests. */
 class ScriptedEngine implements OcrEngine {
@@ -115,5 +116,25 @@ describe('second reading of a doubtful date', () => {
     expect(betterDateReading(garbled, { text: '০৭/০১/২৫', conf: 60 })).toBe(true);
     expect(betterDateReading(garbled, { text: '০৭/০১/২৫', conf: 40 })).toBe(false);
     expect(betterDateReading(first, { text: '০৫/০১/২০২৫', conf: 60 })).toBe(false);
+  });
+});
+
+describe('page text: English words garbled into mixed script are read again, Latin only', () => {
+  const word = (text: string, conf: number) => ({ text, conf, bbox: { x0: 0, y0: 0, x1: 50, y1: 20 } });
+  it('picks words mixing Bangla digits with ASCII digits or Latin letters, unless read surely', () => {
+    expect(isMixedScriptWord(word('(০13)', 85))).toBe(true); // "(GRS)"
+    expect(isMixedScriptWord(word('০-২০(0৮', 49))).toBe(true); // "e-Nothi"
+    expect(isMixedScriptWord(word('(০13)', 95))).toBe(false);
+    expect(isMixedScriptWord(word('২০২৫', 40))).toBe(false);
+    expect(isMixedScriptWord(word('e-Nothi-তে', 40))).toBe(false);
+  });
+  it('takes a sure reading with two Latin letters, never figures', () => {
+    expect(betterLatinReading({ text: '(GRS)', conf: 93 })).toBe(true);
+    expect(betterLatinReading({ text: 'iBAS++', conf: 91 })).toBe(true);
+    expect(betterLatinReading({ text: 'nasrin54@gmail.com', conf: 80 })).toBe(true);
+    expect(betterLatinReading({ text: '(GRS)', conf: 30 })).toBe(false);
+    expect(betterLatinReading({ text: '89. L0.CHH9.000,05.00b.35-060', conf: 60 })).toBe(false);
+    expect(betterLatinReading({ text: '2025', conf: 95 })).toBe(false);
+    expect(betterLatinReading({ text: 'Google Meet', conf: 95 })).toBe(false);
   });
 });
