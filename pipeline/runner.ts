@@ -12,7 +12,7 @@ import { openPdf } from './rasterise/index.js';
 import { preprocessPage } from './preprocess/index.js';
 import { detectTables, maskTables, readTableCells } from './tables/index.js';
 import { assemblePageText, pageLines } from './assemble.js';
-import { rereadDoubtfulDates } from './text/rereadDates.js';
+import { rereadDoubtfulWords } from './text/reread.js';
 import { classifyPages, splitSections } from './classify/index.js';
 import { extractSubmissionMeta } from './metadata/index.js';
 import { annotateTables, extractSubmissionIndicators } from './annex5/index.js';
@@ -86,8 +86,9 @@ export async function processPage(
     const f = readScale(dpi);
     const read = await engine.recognise({ png: toPgm(await shrinkForReading(textImage, f)), psm: 'auto', dpi: dpi * f });
     const ocr = { ...read, lines: linesToOriginal(read.lines, f) };
-    // a doubtful date (a letter's date is the submission date) is read once more, alone, at full resolution
-    const { lines } = await rereadDoubtfulDates(textImage, ocr.lines, engine, { dpi });
+    // a doubtful date (a letter's date is the submission date) or a garbled English word is read once more,
+    // alone, at full resolution
+    const lines = await rereadDoubtfulWords(textImage, ocr.lines, engine, { dpi });
     result.lines = lines;
     timings.ocr = now() - t;
 

@@ -14,7 +14,6 @@ import type { OcrEngine, OcrLine, OcrWord } from '../../models/ocr.js';
 import { toPgm } from '../image.js';
 import { parseDate } from '../normalise/index.js';
 import { cropRegion } from '../tables/clean.js';
-import { rereadMixedScriptWords } from './rereadLatin.js';
 
 /** Below this word confidence (0–100) a date word is read again. */
 export const DOUBTFUL_DATE_CONF = 90;
@@ -104,14 +103,6 @@ export interface DateRereadResult {
  * the surer real date. The lines are returned as new objects; the input is not changed.
  */
 export async function rereadDoubtfulDates(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<DateRereadResult> {
-  const dates = await rereadDates(image, lines, engine, opts);
-  // then English words the page reading garbled into mixed script, Latin only (rereadLatin.ts): this is the one
-  // place the page text's words are read again, so both passes run here
-  const latin = await rereadMixedScriptWords(image, dates.lines, engine, opts);
-  return { ...dates, lines: latin.lines };
-}
-
-async function rereadDates(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<DateRereadResult> {
   const refs = doubtfulDateWords(lines);
   if (!refs.length) return { lines: [...lines], reread: 0, replaced: 0 };
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
