@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { OcrEngine, OcrRequest, OcrResult, Psm } from '../../models/ocr.js';
+import { toPgm } from '../image.js';
 import { tessdataPackageDir } from './tessdata.js';
 import { parseTsv, resultFromLines } from './tesseract.js';
 
@@ -103,14 +104,12 @@ export async function cropForNative(req: OcrRequest): Promise<{ bytes: Uint8Arra
   const width = Math.max(1, Math.min((iw ?? 0) - left, Math.round(req.rect.width)));
   const height = Math.max(1, Math.min((ih ?? 0) - top, Math.round(req.rect.height)));
   if (pgm) {
-    const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii');
-    const out = new Uint8Array(header.length + width * height);
-    out.set(header, 0);
+    const data = new Uint8Array(width * height);
     for (let y = 0; y < height; y++) {
       const from = pgm.offset + (top + y) * pgm.width + left;
-      out.set(req.png.subarray(from, from + width), header.length + y * width);
+      data.set(req.png.subarray(from, from + width), y * width);
     }
-    return { bytes: out, dx: left, dy: top };
+    return { bytes: toPgm({ width, height, data }), dx: left, dy: top };
   }
   const png = await sharp(req.png).extract({ left, top, width, height }).png({ compressionLevel: 0 }).toBuffer();
   return { bytes: new Uint8Array(png), dx: left, dy: top };

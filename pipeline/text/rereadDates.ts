@@ -10,7 +10,7 @@
  */
 import type { Box } from '../../models/geometry.js';
 import type { GreyImage } from '../../models/image.js';
-import type { OcrEngine, OcrLine, OcrWord } from '../../models/ocr.js';
+import type { OcrEngine, OcrLine, OcrRequest, OcrWord } from '../../models/ocr.js';
 import { toPgm } from '../image.js';
 import { parseDate } from '../normalise/index.js';
 import { cropRegion } from '../tables/clean.js';
@@ -41,14 +41,14 @@ export function isDateWord(line: OcrLine, wordIndex: number): boolean {
   return DATE_SHAPED_WORD.test(text) && DATE_LABEL_BEFORE.test(before);
 }
 
-export interface DateWordRef {
+export interface WordRef {
   line: number;
   word: number;
 }
 
 /** The date words of these lines the first reading was not sure of. */
-export function doubtfulDateWords(lines: readonly OcrLine[], minConf = DOUBTFUL_DATE_CONF): DateWordRef[] {
-  const out: DateWordRef[] = [];
+export function doubtfulDateWords(lines: readonly OcrLine[], minConf = DOUBTFUL_DATE_CONF): WordRef[] {
+  const out: WordRef[] = [];
   lines.forEach((l, i) =>
     l.words.forEach((w, j) => {
       if (w.conf < minConf && isDateWord(l, j)) out.push({ line: i, word: j });
@@ -91,39 +91,47 @@ export function betterDateReading(first: OcrWord, second: { text: string; conf: 
   return second.conf >= MIN_SECOND_CONF && parseDate(first.text).kind !== 'date';
 }
 
-export interface DateRereadResult {
+export interface WordRereadResult {
   lines: OcrLine[];
-  /** date words read again, and how many of them the second reading replaced */
+  /** words read again, and how many of them the second reading replaced */
   reread: number;
   replaced: number;
 }
 
 /**
- * Read each doubtful date word of `lines` again from `image` (page coordinates, as the lines' boxes) and keep
- * the surer real date. The lines are returned as new objects; the input is not changed.
+ * Read each chosen word of `lines` again, alone, from `image` (page coordinates, as the lines' boxes), and swap in
+ * the second reading where `better` takes it. The lines are returned as new objects; the input is not changed.
+ * The one loop behind the date and Latin re-reads: they differ in which words, how they are read and what wins.
  */
-export async function rereadDoubtfulDates(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<DateRereadResult> {
-  const refs = doubtfulDateWords(lines);
+export async function rereadWords(
+  image: GreyImage,
+  lines: readonly OcrLine[],
+  engine: OcrEngine,
+  refs: readonly WordRef[],
+  read: Omit<OcrRequest, 'png' | 'rect'>,
+  better: (first: OcrWord, second: { text: string; conf: number | null }) => boolean,
+): Promise<WordRereadResult> {
   if (!refs.length) return { lines: [...lines], reread: 0, replaced: 0 };
   const out = lines.map((l) => ({ ...l, words: [...l.words] }));
   let replaced = 0;
-  const changed = new Set<number>();
   for (const { line, word } of refs) {
     const l = out[line]!;
     const first = l.words[word]!;
-    const box = rereadBox(l, word, image);
-    const r = await engine.recognise({ png: toPgm(cropRegion({ image, x0: 0, y0: 0 }, box)), psm: 'line', dpi: opts.dpi });
-    if (!betterDateReading(first, { text: r.text, conf: r.meanConf })) continue;
+    const r = await engine.recognise({ ...read, png: toPgm(cropRegion({ image, x0: 0, y0: 0 }, rereadBox(l, word, image))) });
+    if (!better(first, { text: r.text, conf: r.meanConf })) continue;
     const text = r.text.trim().replace(/\s+/g, ' ');
     // the line's own spacing is kept: only the word's text is swapped in it
     l.text = l.text.includes(first.text) ? l.text.replace(first.text, text) : l.words.map((w, k) => (k === word ? text : w.text)).join(' ');
     l.words[word] = { ...first, text, conf: r.meanConf! };
-    replaced++;
-    changed.add(line);
-  }
-  for (const i of changed) {
-    const l = out[i]!;
     l.conf = l.words.reduce((a, w) => a + w.conf, 0) / Math.max(1, l.words.length);
+    replaced++;
   }
   return { lines: out, reread: refs.length, replaced };
+}
+
+/**
+ * Read each doubtful date word of `lines` again, as one line and unrestricted, and keep the surer real date.
+ */
+export async function rereadDoubtfulDates(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<WordRereadResult> {
+  return rereadWords(image, lines, engine, doubtfulDateWords(lines), { psm: 'line', dpi: opts.dpi }, betterDateReading);
 }

@@ -10,9 +10,7 @@
  */
 import type { GreyImage } from '../../models/image.js';
 import type { OcrEngine, OcrLine, OcrWord } from '../../models/ocr.js';
-import { toPgm } from '../image.js';
-import { cropRegion } from '../tables/clean.js';
-import { rereadBox } from './rereadDates.js';
+import { rereadWords, type WordRereadResult } from './rereadDates.js';
 
 /** Latin letters, ASCII digits and the marks around and inside English names and addresses. */
 export const LATIN_WORD_CHARSET = " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()[]/:@._-+,;'&";
@@ -37,24 +35,10 @@ export function betterLatinReading(second: { text: string; conf: number | null }
 }
 
 /**
- * Read each mixed-script word of `lines` again from `image` (page coordinates, as the lines' boxes), Latin only,
- * and keep a sure Latin word. The lines are returned as new objects; the input is not changed.
+ * Read each mixed-script word of `lines` again, alone and Latin only, and keep a sure Latin word. The lines are
+ * returned as new objects; the input is not changed.
  */
-export async function rereadMixedScriptWords(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<{ lines: OcrLine[]; reread: number; replaced: number }> {
+export async function rereadMixedScriptWords(image: GreyImage, lines: readonly OcrLine[], engine: OcrEngine, opts: { dpi: number }): Promise<WordRereadResult> {
   const refs = lines.flatMap((l, line) => l.words.flatMap((w, word) => (isMixedScriptWord(w) ? [{ line, word }] : [])));
-  if (!refs.length) return { lines: [...lines], reread: 0, replaced: 0 };
-  const out = lines.map((l) => ({ ...l, words: [...l.words] }));
-  let replaced = 0;
-  for (const { line, word } of refs) {
-    const l = out[line]!;
-    const first = l.words[word]!;
-    const r = await engine.recognise({ png: toPgm(cropRegion({ image, x0: 0, y0: 0 }, rereadBox(l, word, image))), psm: 'word', dpi: opts.dpi, charset: LATIN_WORD_CHARSET });
-    if (!betterLatinReading({ text: r.text, conf: r.meanConf })) continue;
-    const text = r.text.trim();
-    l.text = l.text.includes(first.text) ? l.text.replace(first.text, text) : l.words.map((w, k) => (k === word ? text : w.text)).join(' ');
-    l.words[word] = { ...first, text, conf: r.meanConf! };
-    l.conf = l.words.reduce((a, w) => a + w.conf, 0) / Math.max(1, l.words.length);
-    replaced++;
-  }
-  return { lines: out, reread: refs.length, replaced };
+  return rereadWords(image, lines, engine, refs, { psm: 'word', dpi: opts.dpi, charset: LATIN_WORD_CHARSET }, (_first, second) => betterLatinReading(second));
 }
